@@ -1,0 +1,17 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+/**
+ * Apollo Server's `formatError`: errors that carry a deliberate code pass through; an
+ * unexpected error (a bug, a driver failure) is logged here and reaches the client only
+ * as "Internal server error" — never its message or stack (STYLE 3).
+ */
+export function maskUnexpectedErrors(formatted, error) {
+    if (formatted.extensions?.["code"] !== "INTERNAL_SERVER_ERROR")
+        return formatted;
+    console.error("ecofed: unexpected error:", unwrapResolverError(error));
+    return {
+        message: "Internal server error",
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+}
+//# sourceMappingURL=format-error.js.map

@@ -1,0 +1,82 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+/** A store that cannot be opened; its message is the one line the process prints. */
+export class StoreOpenError extends Error {
+    name = "StoreOpenError";
+}
+/**
+ * Opens a unit's SQLite file, checks it is sound and migrates it forward, so a data dir
+ * made by an older version keeps working. A corrupt, locked or newer file is refused.
+ */
+export function openStore(options) {
+    const { file, migrations } = options;
+    mkdirSync(dirname(file), { recursive: true });
+    let db;
+    try {
+        db = new Database(file, { timeout: 2_000, ...(options.onStatement ? { verbose: (sql) => options.onStatement(String(sql)) } : {}) });
+    }
+    catch (error) {
+        throw new StoreOpenError(`cannot open data file ${file}: ${error.message}`);
+    }
+    try {
+        db.pragma("journal_mode = WAL");
+        db.pragma("synchronous = NORMAL");
+        db.pragma("foreign_keys = ON");
+        const check = db.pragma("quick_check(1)", { simple: true });
+        if (check !== "ok")
+            throw new StoreOpenError(`data file ${file} is corrupt (${String(check)})`);
+        migrate(db, file, migrations);
+        return db;
+    }
+    catch (error) {
+        db.close();
+        throw describe(error, file);
+    }
+}
+function migrate(db, file, migrations) {
+    // IMMEDIATE takes the write lock now, so a file another process holds is found here.
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        const version = db.pragma("user_version", { simple: true });
+        if (version > migrations.length) {
+            throw new StoreOpenError(`data file ${file} has schema version ${version}, newer than this ecofed knows (${migrations.length}); upgrade ecofed`);
+        }
+        for (let v = version; v < migrations.length; v++)
+            migrations[v].up(db);
+        db.pragma(`user_version = ${migrations.length}`);
+        db.exec("COMMIT");
+    }
+    catch (error) {
+        db.exec("ROLLBACK");
+        throw error;
+    }
+}
+function describe(error, file) {
+    if (error instanceof StoreOpenError)
+        return error;
+    const code = error.code ?? "";
+    if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") {
+        return new StoreOpenError(`data file ${file} is locked by another process`);
+    }
+    if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {
+        return new StoreOpenError(`data file ${file} is corrupt (${error.message})`);
+    }
+    return new StoreOpenError(`cannot use data file ${file}: ${error.message}`);
+}
+/**
+ * Runs `seed` once, in one transaction with its marker, so a store is either fully seeded
+ * or untouched; existing data is never overwritten.
+ */
+export function seedOnce(db, seed) {
+    db.exec("CREATE TABLE IF NOT EXISTS ecofed_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    return db.transaction(() => {
+        const done = db.prepare("SELECT value FROM ecofed_meta WHERE key = 'seeded_at'").get();
+        if (done)
+            return false;
+        seed(db);
+        db.prepare("INSERT INTO ecofed_meta (key, value) VALUES ('seeded_at', ?)").run(new Date().toISOString());
+        return true;
+    }).immediate();
+}
+//# sourceMappingURL=store.js.map

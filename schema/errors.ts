@@ -1,0 +1,31 @@
+import { GraphQLError } from "graphql";
+
+/** Every `extensions.code` a client can see, with what it means (CONTRACT §2, §4). */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: "No, bad or expired credentials (HTTP 401).",
+  BAD_PURPOSE: "X-Share-Purpose is not one of the four usage requirements (HTTP 400).",
+  SHARE_DENIED: "The field was withheld by its sharing class; see extensions.share.",
+  FORBIDDEN: "The requester's role or unit may not take this action.",
+  INVALID_TRANSITION: "The object is not in a state that allows this action.",
+  REASON_REQUIRED: "A rejection or revocation must give a reason.",
+  BAD_USER_INPUT: "An argument is malformed; extensions.argument names it.",
+  AUDIT_UNAVAILABLE: "The audit log cannot be written, so nothing is served (HTTP 503).",
+  SUBGRAPH_UNAVAILABLE: "A unit's subgraph could not be reached; extensions.unit names it.",
+  INTERNAL_SERVER_ERROR: "An unexpected error; details are in the server log, not here.",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A malformed argument: the client learns which one and why. */
+export function badUserInput(argument: string, problem: string): GraphQLError {
+  return new GraphQLError(`Argument "${argument}" ${problem}.`, {
+    extensions: { code: "BAD_USER_INPUT" satisfies ErrorCode, argument },
+  });
+}
+
+/** A unit that did not answer; the rest of the operation still resolves. */
+export function subgraphUnavailable(unit: string, cause: string): GraphQLError {
+  return new GraphQLError(`Unit "${unit}" is unavailable: ${cause}`, {
+    extensions: { code: "SUBGRAPH_UNAVAILABLE" satisfies ErrorCode, unit },
+  });
+}

@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
+
+const MAX_BODY_BYTES = 1 << 20;
+
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  readonly apollo: ApolloServer<TContext>;
+  readonly host: string;
+  readonly port: number;
+  /** Builds the per-request context; a thrown error with `httpStatus` answers with it. */
+  readonly context: (req: IncomingMessage) => Promise<TContext>;
+  /** `GET /health` answers 200 only while this is true. */
+  readonly healthy: () => boolean;
+  /** Headers added to every response (the request id, say). */
+  readonly responseHeaders?: (req: IncomingMessage) => Record<string, string>;
+}
+
+export interface RunningHttpServer {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Serves an started Apollo Server at `/graphql` over node:http, with `/health`. */
+export async function listenGraphQL<TContext extends BaseContext>(
+  options: GraphQLHttpOptions<TContext>,
+): Promise<RunningHttpServer> {
+  const server = createServer((req, res) => {
+    handle(options, req, res).catch((error: unknown) => {
+      // A failure here is ours, not the client's: log it, never echo it.
+      console.error("ecofed: http handler failed:", error);
+      if (!res.headersSent) send(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host}:${port}/graphql`,
+    port,
+    close: (graceMs = 5_000) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+async function handle<TContext extends BaseContext>(
+  options: GraphQLHttpOptions<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const extra = options.responseHeaders?.(req) ?? {};
+  for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
+  const url = new URL(req.url ?? "/", "http://localhost");
+  if (url.pathname === "/health") {
+    const ok = options.healthy();
+    send(res, ok ? 200 : 503, { status: ok ? "ok" : "starting" });
+    return;
+  }
+  if (url.pathname !== "/graphql") {
+    send(res, 404, { error: "not found; GraphQL is served at /graphql" });
+    return;
+  }
+  const body = await readBody(req);
+  if (body === "too-large") {
+    send(res, 413, { errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: "BAD_REQUEST" } }] });
+    return;
+  }
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  let parsedBody: unknown = body;
+  if ((headers.get("content-type") ?? "").includes("json") && body.length > 0) {
+    try {
+      parsedBody = JSON.parse(body);
+    } catch {
+      send(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+  }
+  let context: TContext;
+  try {
+    context = await options.context(req);
+  } catch (error) {
+    const status = (error as { httpStatus?: number }).httpStatus;
+    if (status === undefined) throw error;
+    const e = error as { message: string; extensions?: Record<string, unknown> };
+    send(res, status, { errors: [{ message: e.message, extensions: e.extensions ?? {} }] });
+    return;
+  }
+  const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? "GET", headers, search: url.search, body: parsedBody };
+  const response = await options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === "complete") {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function readBody(req: IncomingMessage): Promise<string | "too-large"> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners("data");
+        req.resume();
+        resolve("too-large");
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,47 @@
+import "reflect-metadata";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { parse, type GraphQLSchema } from "graphql";
+import { buildSchema, createResolversMap } from "type-graphql";
+import { SHARE_DEFINITIONS_SDL } from "../../directives/share/definition.js";
+import { DateScalar, DateTimeScalar } from "../../schema/scalars.js";
+import { SUBGRAPH_SCHEMA_HEADER } from "./schema-header.js";
+import type { AnyUnit } from "./unit.js";
+
+export interface BuiltSubgraph {
+  readonly schema: GraphQLSchema;
+  /** The SDL as composition sees it (what `_service { sdl }` answers). */
+  readonly sdl: string;
+}
+
+/** Builds a unit's Federation 2 subgraph schema from its type-graphql classes. No I/O. */
+export async function buildUnitSubgraph(unit: AnyUnit): Promise<BuiltSubgraph> {
+  const typeGraphQLSchema = await buildSchema({
+    resolvers: unit.resolvers,
+    ...(unit.orphanedTypes ? { orphanedTypes: unit.orphanedTypes } : {}),
+    scalarsMap: [],
+    // Federation adds Query._entities itself; a unit may have no root fields of its own.
+    skipCheck: true,
+    validate: false,
+  });
+  const typeDefs = parse(
+    `${SUBGRAPH_SCHEMA_HEADER}\n${SHARE_DEFINITIONS_SDL}\n${printSchemaWithDirectives(typeGraphQLSchema)}`,
+  );
+  const resolverMap = createResolversMap(typeGraphQLSchema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, resolveReference] of Object.entries(unit.references)) {
+    resolverMap[typeName] = { ...(resolverMap[typeName] ?? {}), __resolveReference: resolveReference };
+  }
+  resolverMap["Date"] = DateScalar as unknown as Record<string, unknown>;
+  resolverMap["DateTime"] = DateTimeScalar as unknown as Record<string, unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap as any });
+  return { schema, sdl: printSubgraphSdl(schema) };
+}
+
+function printSubgraphSdl(schema: GraphQLSchema): string {
+  // @apollo/subgraph answers _service.sdl from its own printer; ask it the same way.
+  const service = schema.getQueryType()?.getFields()["_service"];
+  const resolved = service?.resolve?.({}, {}, {}, {} as never) as { sdl?: string } | undefined;
+  if (!resolved?.sdl) throw new Error("subgraph schema has no _service.sdl");
+  return resolved.sdl;
+}

@@ -1,0 +1,14 @@
+import { SHARE_SPEC_URL } from "../../directives/share/definition.js";
+
+export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.7";
+
+/**
+ * The `extend schema` every ecofed subgraph starts with. `@composeDirective` is what keeps
+ * `@share` in the supergraph: linked but not composed, its uses are dropped silently.
+ */
+export const SUBGRAPH_SCHEMA_HEADER = `
+extend schema
+  @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"])
+  @link(url: "${SHARE_SPEC_URL}", import: ["@share"])
+  @composeDirective(name: "@share")
+`;

@@ -1,0 +1,79 @@
+import { join } from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { listenGraphQL, type RunningHttpServer } from "../../server/graphql-http.js";
+import { maskUnexpectedErrors } from "../../server/format-error.js";
+import { buildUnitSubgraph } from "./build-subgraph.js";
+import { openStore, seedOnce } from "./store.js";
+import type { AnyUnit } from "./unit.js";
+
+export interface ServeUnitOptions {
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly onStatement?: (sql: string) => void;
+}
+
+export interface RunningUnit {
+  readonly unit: string;
+  readonly url: string;
+  /** True when this start created the demo data. */
+  readonly seeded: boolean;
+  close(): Promise<void>;
+}
+
+/** The unit's SQLite file inside a data dir. */
+export function unitStoreFile(dataDir: string, unit: string): string {
+  return join(dataDir, `${unit}.sqlite`);
+}
+
+/**
+ * Runs one unit as its own system: opens (and migrates) its store, creates its demo data
+ * on first start, then serves its subgraph. Resolves once it answers requests.
+ */
+export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promise<RunningUnit> {
+  const db = openStore({
+    file: unitStoreFile(options.dataDir, unit.code),
+    migrations: unit.migrations,
+    ...(options.onStatement ? { onStatement: options.onStatement } : {}),
+  });
+  let http: RunningHttpServer | undefined;
+  let apollo: ApolloServer<object> | undefined;
+  try {
+    const seeded = seedOnce(db, unit.seed);
+    const { schema } = await buildUnitSubgraph(unit);
+    const context = unit.prepare(db);
+    apollo = new ApolloServer<object>({
+      schema,
+      formatError: maskUnexpectedErrors,
+      includeStacktraceInErrorResponses: false,
+      // Traces cost CPU on every request and nobody reads them here.
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    });
+    await apollo.start();
+    http = await listenGraphQL({
+      apollo,
+      host: options.host,
+      port: options.port,
+      context: async () => context(),
+      healthy: () => true,
+    });
+    const running = http;
+    const server = apollo;
+    return {
+      unit: unit.code,
+      url: running.url,
+      seeded,
+      close: async () => {
+        await running.close();
+        await server.stop();
+        db.close();
+      },
+    };
+  } catch (error) {
+    await http?.close();
+    await apollo?.stop();
+    db.close();
+    throw error;
+  }
+}

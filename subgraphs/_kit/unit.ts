@@ -1,0 +1,32 @@
+import type Database from "better-sqlite3";
+import type { NonEmptyArray } from "type-graphql";
+import type { Migration } from "./store.js";
+
+/** The `__resolveReference` of each entity type a unit resolves, by type name. */
+export type ReferenceResolvers<TContext> = Readonly<
+  Record<string, (representation: Readonly<Record<string, unknown>>, context: TContext) => unknown>
+>;
+
+/**
+ * Everything that makes a ministry unit's subgraph: its schema (type-graphql classes),
+ * its store and its demo data. A unit is a separate system: it knows no other unit.
+ */
+export interface UnitDefinition<TContext extends object = object> {
+  /** The stable unit code (`atmosphere`), also the subgraph's name in the supergraph. */
+  readonly code: string;
+  readonly title: string;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  readonly resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  readonly orphanedTypes?: Function[];
+  readonly references: ReferenceResolvers<TContext>;
+  readonly migrations: readonly Migration[];
+  /** Writes the unit's demo data into an empty, migrated store. */
+  readonly seed: (db: Database.Database) => void;
+  /** Prepares the unit's statements once; the returned function makes each request's context. */
+  readonly prepare: (db: Database.Database) => () => TContext;
+}
+
+/** Erases a unit's context type, for lists of units. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyUnit = UnitDefinition<any>;

@@ -1,0 +1,12 @@
+import { Ctx, Directive, Query, Resolver } from "type-graphql";
+import type { InfoCenterContext } from "./context.js";
+import { AdministrativeDivision } from "./division.js";
+
+@Resolver(() => AdministrativeDivision)
+export class DivisionResolver {
+  @Directive("@share(class: UNCONDITIONAL)")
+  @Query(() => [AdministrativeDivision], { description: "Province-level divisions (GB/T 2260)." })
+  divisions(@Ctx() ctx: InfoCenterContext): AdministrativeDivision[] {
+    return ctx.repository.listDivisions();
+  }
+}

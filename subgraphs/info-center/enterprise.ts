@@ -1,0 +1,39 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { DateScalar } from "../../schema/scalars.js";
+
+/** The row behind an Enterprise: its registration as the info centre keeps it. */
+export interface EnterpriseRow {
+  readonly creditCode: string;
+  readonly name: string;
+  readonly divisionCode: string;
+  readonly industry: string;
+  readonly legalRepresentative: string;
+  readonly address: string;
+  readonly registeredOn: string;
+}
+
+/** An enterprise, keyed by its unified social credit code; the other units extend it. */
+@Directive('@key(fields: "creditCode")')
+@Directive("@share(class: UNCONDITIONAL)")
+@ObjectType()
+export class Enterprise {
+  @Field(() => ID, { description: "Unified social credit code (GB 32100), 18 characters." })
+  creditCode!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Industry (GB/T 4754 category name)." })
+  industry!: string | null;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  registeredOn!: string | null;
+
+  // Personal data: only the units that act on it see it whole; others see it masked.
+  @Directive('@share(class: CONDITIONAL, conditions: { scope: ["permits", "enforcement"], mask: PARTIAL })')
+  @Field(() => String, { nullable: true })
+  legalRepresentative!: string | null;
+}

@@ -1,0 +1,18 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // Apollo and type-graphql load graphql's CommonJS build; one realm for all of them.
+    alias: { graphql: require.resolve("graphql") },
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: "forks",
+    setupFiles: ["reflect-metadata"],
+  },
+});
