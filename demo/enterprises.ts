@@ -52,6 +52,11 @@ export interface DemoEnterprise {
   readonly soilSite: boolean;
 }
 
+/** 江苏省 → 江苏, 内蒙古自治区 → 内蒙古: the form an enterprise name starts with. */
+function placeName(provinceName: string): string {
+  return provinceName.replace(/(壮族|回族|维吾尔)?(自治区|省|市)$/, "");
+}
+
 export function personName(rng: Random): string {
   const given = rng.chance(0.6) ? rng.pick(GIVEN) + rng.pick(GIVEN) : rng.pick(GIVEN);
   return rng.pick(SURNAMES) + given;
@@ -80,7 +85,7 @@ export function demoEnterprises(): readonly DemoEnterprise[] {
     const province = weightedProvince(rng.next());
     const industry = pickIndustry(rng);
     const serial = String(rng.int(10_000_000, 99_999_999));
-    const name = `${province.name.slice(0, 2)}${rng.pick(BRANDS)}${rng.pick(BRANDS)}${industry.word}有限公司`;
+    const name = `${placeName(province.name)}${rng.pick(BRANDS)}${rng.pick(BRANDS)}${industry.word}有限公司`;
     if (serials.has(serial) || names.has(name)) continue;
     serials.add(serial);
     names.add(name);

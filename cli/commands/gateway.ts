@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { baseConfig, parseDefaultClass } from "../../gateway/config.js";
+import { serveGateway } from "../../gateway/serve-gateway.js";
+import { CliError } from "../cli-error.js";
+import { onShutdown } from "../shutdown.js";
+
+/** `ecofed gateway --supergraph FILE`: the gateway alone over any Federation 2 supergraph. */
+export async function gatewayCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { supergraph: { type: "string" }, port: { type: "string" }, "default-class": { type: "string" } },
+  });
+  if (!values.supergraph) throw new CliError("--supergraph <file> is required", 2);
+  const config = { ...baseConfig(process.env, { port: values.port }), defaultClass: parseDefaultClass(values["default-class"]) };
+  let supergraphSdl: string;
+  try {
+    supergraphSdl = readFileSync(values.supergraph, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot read supergraph ${values.supergraph}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const gateway = await serveGateway(config, supergraphSdl).catch((error: unknown) => {
+    throw new CliError(`cannot serve supergraph ${values.supergraph}: ${oneLine((error as Error).message)}`);
+  });
+  onShutdown(() => gateway.close());
+  console.log(`ecofed: gateway ready at ${gateway.url}`);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ");
+}

@@ -1,0 +1,47 @@
+import { parseArgs } from "node:util";
+import { baseConfig } from "../../gateway/config.js";
+import { fetchSubgraphSdl } from "../../gateway/fetch-subgraph-sdl.js";
+import { serveGateway } from "../../gateway/serve-gateway.js";
+import { composeSupergraph } from "../../schema/compose.js";
+import { UNITS } from "../../subgraphs/registry.js";
+import { CliError } from "../cli-error.js";
+import { onShutdown } from "../shutdown.js";
+import { startUnitProcesses, stopUnitProcesses } from "../unit-processes.js";
+
+/**
+ * `ecofed start` (`npm start`): every unit's subgraph in its own process, then the gateway
+ * over what they serve, in the foreground; SIGTERM or Ctrl-C stops all of it.
+ */
+export async function startCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { port: { type: "string" } } });
+  const config = { ...baseConfig(process.env, { port: values.port }), defaultClass: null };
+  // Port 0 (tests) gives every process an ephemeral port; otherwise units follow the gateway's.
+  const portOf = (i: number): number => (config.port === 0 ? 0 : config.port + 1 + i);
+  console.log(`ecofed: starting ${UNITS.length} units (data in ${config.dataDir}; first start creates the demo data)`);
+  const processes = await startUnitProcesses(UNITS, portOf, process.env);
+  const stopUnits = (): Promise<void> => stopUnitProcesses(processes.map((p) => p.child));
+  try {
+    const sources = await fetchSubgraphSdl(processes.map((p) => ({ name: p.unit, url: p.url })));
+    const composed = composeSupergraph(sources);
+    if (!composed.ok) {
+      throw new CliError(`composition failed:\n${composed.errors.map((e) => `  ${e}`).join("\n")}`);
+    }
+    const gateway = await serveGateway(config, composed.supergraphSdl);
+    let stopping = false;
+    for (const p of processes) {
+      p.child.once("exit", (code, signal) => {
+        if (!stopping) console.error(`ecofed: unit ${p.unit} stopped (${signal ?? `code ${code}`}); its fields now answer SUBGRAPH_UNAVAILABLE`);
+      });
+    }
+    onShutdown(async () => {
+      stopping = true;
+      await gateway.close();
+      await stopUnits();
+    });
+    for (const p of processes) console.log(`ecofed: unit ${p.unit} at ${p.url} (pid ${p.child.pid})`);
+    console.log(`ecofed: gateway ready at ${gateway.url}`);
+  } catch (error) {
+    await stopUnits();
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+import { parseArgs } from "node:util";
+import { baseConfig, parsePort } from "../../gateway/config.js";
+import { serveUnit } from "../../subgraphs/_kit/serve-unit.js";
+import { findUnit, UNITS } from "../../subgraphs/registry.js";
+import { CliError } from "../cli-error.js";
+import { onShutdown } from "../shutdown.js";
+
+/** `ecofed subgraph <unit> [--port N]`: runs one unit as its own process (the supervisor forks these). */
+export async function subgraphCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { port: { type: "string" } }, allowPositionals: true });
+  const code = positionals[0];
+  const unit = code ? findUnit(code) : undefined;
+  if (!unit) throw new CliError(`unknown unit "${code ?? ""}"; units: ${UNITS.map((u) => u.code).join(", ")}`, 2);
+  const base = baseConfig(process.env);
+  const running = await serveUnit(unit, { dataDir: base.dataDir, host: base.host, port: parsePort(values.port, "--port", 0) });
+  // The supervisor waits for this message; it means the demo data exists and requests are served.
+  process.send?.({ type: "ready", unit: unit.code, url: running.url, seeded: running.seeded });
+  if (!process.send) console.log(`${unit.code} serving at ${running.url}`);
+  onShutdown(() => running.close());
+  // A supervisor that dies without SIGTERM must not leave its units holding ports.
+  process.on("disconnect", () => process.kill(process.pid, "SIGTERM"));
+}

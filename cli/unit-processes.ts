@@ -1,0 +1,81 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { AnyUnit } from "../subgraphs/_kit/unit.js";
+import { CliError } from "./cli-error.js";
+
+export interface UnitProcess {
+  readonly unit: string;
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+const MAIN = fileURLToPath(new URL("./main.js", import.meta.url));
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+/**
+ * Starts every unit as its own process (a unit is a separate system) and resolves once all
+ * of them serve — i.e. their demo data exists. If one fails, the others are stopped and the
+ * failing unit's one-line reason is the error.
+ */
+export async function startUnitProcesses(
+  units: readonly AnyUnit[],
+  portOf: (index: number) => number,
+  env: NodeJS.ProcessEnv,
+): Promise<UnitProcess[]> {
+  const started: ChildProcess[] = [];
+  try {
+    return await Promise.all(
+      units.map((unit, i) => {
+        const child = fork(MAIN, ["subgraph", unit.code, "--port", String(portOf(i))], {
+          env: { ...env, NODE_ENV: env["NODE_ENV"] ?? "production" },
+          stdio: ["ignore", "inherit", "pipe", "ipc"],
+        });
+        started.push(child);
+        return waitReady(unit.code, child);
+      }),
+    );
+  } catch (error) {
+    await stopUnitProcesses(started);
+    throw error;
+  }
+}
+
+function waitReady(unit: string, child: ChildProcess): Promise<UnitProcess> {
+  return new Promise((resolve, reject) => {
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      process.stderr.write(chunk);
+    });
+    const timer = setTimeout(() => reject(new CliError(`unit ${unit} did not start within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    child.on("message", (message: { type?: string; url?: string }) => {
+      if (message.type !== "ready" || !message.url) return;
+      clearTimeout(timer);
+      resolve({ unit, url: message.url, child });
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      const reason = stderr.trim().split("\n").pop() || `exited with ${signal ?? `code ${code}`}`;
+      reject(new CliError(`unit ${unit} failed to start: ${reason.replace(/^ecofed: /, "")}`));
+    });
+  });
+}
+
+/** Sends SIGTERM to each unit process and waits for it, killing any that outstays its grace. */
+export async function stopUnitProcesses(children: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+          child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+}

@@ -1,0 +1,49 @@
+import { resolve } from "node:path";
+
+/** Where the gateway gets its supergraph: composed from running units, or a file. */
+export type SupergraphSource =
+  | { readonly kind: "sdl"; readonly supergraphSdl: string }
+  | { readonly kind: "file"; readonly path: string };
+
+export const SHARE_CLASSES = ["UNCONDITIONAL", "CONDITIONAL", "NOT_SHARED"] as const;
+export type ShareClassName = (typeof SHARE_CLASSES)[number];
+
+/** The gateway's settings, checked once at start-up, before any port opens (STYLE 5). */
+export interface GatewayConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Class of fields that carry no `@share`; null denies them as UNCLASSIFIED (CONTRACT §1). */
+  readonly defaultClass: ShareClassName | null;
+}
+
+/** A setting that cannot be used; its message is the one line the CLI prints. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export function parsePort(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined || text === "") return fallback;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError(`${name} must be a port number from 0 to 65535, got "${text}"`);
+  }
+  return port;
+}
+
+export function parseDefaultClass(text: string | undefined): ShareClassName | null {
+  if (text === undefined) return null;
+  if (!(SHARE_CLASSES as readonly string[]).includes(text)) {
+    throw new ConfigError(`--default-class must be one of ${SHARE_CLASSES.join(", ")}, got "${text}"`);
+  }
+  return text as ShareClassName;
+}
+
+/** Host, port and data dir from the environment (CONTRACT §1), overridable by flags. */
+export function baseConfig(env: NodeJS.ProcessEnv, flags: { port?: string | undefined } = {}): Omit<GatewayConfig, "defaultClass"> {
+  return {
+    host: env["ECOFED_HOST"] || "127.0.0.1",
+    port: flags.port !== undefined ? parsePort(flags.port, "--port", 4000) : parsePort(env["ECOFED_PORT"], "ECOFED_PORT", 4000),
+    dataDir: resolve(env["ECOFED_DATA_DIR"] || "data"),
+  };
+}

@@ -1,0 +1,121 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoEnterprises } from "../../demo/enterprises.js";
+import { errorCodes, postGraphQL } from "../helpers/graphql-client.js";
+import { isAlive, startFederation, type RunningFederation } from "../helpers/federation.js";
+import { tempDir } from "../helpers/temp-dir.js";
+
+// The whole federation as `npm start` runs it: every unit its own process with its own
+// SQLite file, the gateway composing what they serve, all on ephemeral ports.
+const dir = tempDir("e2e");
+let federation: RunningFederation;
+
+beforeAll(async () => {
+  federation = await startFederation(dir.path);
+});
+afterAll(async () => {
+  await federation?.process.stop();
+  dir.remove();
+});
+
+const CROSS_UNIT = `query ($code: ID!) {
+  enterprise(creditCode: $code) {
+    creditCode name division { code name }
+    permit { permitNumber category }
+    penalties { decisionNumber amountYuan }
+    emissions { month pollutant tonnes }
+    outfalls { name section { name division { name } } }
+    contaminatedSites { name }
+  }
+}`;
+
+function seededAt(dataDir: string): string {
+  const db = new Database(join(dataDir, "info-center.sqlite"), { readonly: true });
+  try {
+    return (db.prepare("SELECT value FROM ecofed_meta WHERE key = 'seeded_at'").get() as { value: string }).value;
+  } finally {
+    db.close();
+  }
+}
+
+describe("the federation, end to end over HTTP", () => {
+  it("answers /health with 200 once it serves", async () => {
+    const res = await fetch(`${federation.base}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  it("runs every unit in its own process", () => {
+    expect([...federation.units.keys()].sort()).toEqual(
+      ["atmosphere", "enforcement", "info-center", "nuclear", "permits", "soil", "water"],
+    );
+    const pids = new Set([...federation.units.values()].map((u) => u.pid));
+    expect(pids.size).toBe(7);
+  });
+
+  it("joins one enterprise's registration, permit, penalties, emissions and outfalls across units", async () => {
+    const e = demoEnterprises().find((x) => x.penalised && x.media.includes("air") && x.media.includes("water"))!;
+    const res = await postGraphQL(federation.url, CROSS_UNIT, { code: e.creditCode });
+    expect(res.body.errors).toBeUndefined();
+    const got = res.body.data!["enterprise"] as {
+      creditCode: string; name: string; division: { code: string; name: string };
+      permit: { permitNumber: string } | null; penalties: unknown[]; emissions: { month: string }[];
+      outfalls: { section: { division: { name: string } } | null }[]; contaminatedSites: unknown[] | null;
+    };
+    expect(got.creditCode).toBe(e.creditCode);
+    expect(got.name).toBe(e.name);
+    expect(got.division).toEqual({ code: e.province.code, name: e.province.name });
+    expect(got.penalties.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(got.emissions.map((m) => m.month)).size).toBe(12);
+    expect(got.outfalls.length).toBeGreaterThanOrEqual(1);
+    // The outfall's section comes from water, its division's name from the info centre.
+    expect(got.outfalls[0]!.section?.division.name).toBe(e.province.name);
+    if (got.permit) expect(got.permit.permitNumber.startsWith(e.creditCode)).toBe(true);
+  });
+
+  it("resolves a list of stations with their readings and the info centre's division names", async () => {
+    const res = await postGraphQL(
+      federation.url,
+      `{ airStations(divisionCode: "320000") { id division { name } readings(last: 3) { at aqi } } }`,
+    );
+    expect(res.body.errors).toBeUndefined();
+    const stations = res.body.data!["airStations"] as { division: { name: string }; readings: unknown[] }[];
+    expect(stations.length).toBeGreaterThan(0);
+    expect(stations.every((s) => s.division.name === "江苏省" && s.readings.length === 3)).toBe(true);
+  });
+
+  it("passes a unit's argument errors through with their code", async () => {
+    const res = await postGraphQL(federation.url, `{ enterprise(creditCode: "bad") { name } }`);
+    expect(errorCodes(res.body)).toEqual([["BAD_USER_INPUT", "enterprise"]]);
+    expect(res.body.errors![0]!.extensions!["argument"]).toBe("creditCode");
+  });
+
+  it("when one unit is down, resolves the rest and names the unit", async () => {
+    const permits = federation.units.get("permits")!;
+    process.kill(permits.pid, "SIGKILL");
+    await new Promise((r) => setTimeout(r, 300));
+    const e = demoEnterprises()[0]!;
+    const res = await postGraphQL(
+      federation.url,
+      `query ($code: ID!) { enterprise(creditCode: $code) { name permit { permitNumber } } }`,
+      { code: e.creditCode },
+    );
+    expect(res.body.data).toEqual({ enterprise: { name: e.name, permit: null } });
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors![0]!.extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", unit: "permits" });
+    expect(JSON.stringify(res.body)).not.toContain("127.0.0.1");
+  });
+
+  it("stops every process it started on SIGTERM, and a restart reuses the data", async () => {
+    const before = seededAt(dir.path);
+    expect(await federation.process.stop()).toBe(0);
+    for (const { pid } of federation.units.values()) expect(isAlive(pid)).toBe(false);
+
+    federation = await startFederation(dir.path);
+    expect(seededAt(dir.path)).toBe(before);
+    const e = demoEnterprises()[42]!;
+    const res = await postGraphQL(federation.url, `query ($c: ID!) { enterprise(creditCode: $c) { name } }`, { c: e.creditCode });
+    expect(res.body).toEqual({ data: { enterprise: { name: e.name } } });
+  });
+});
