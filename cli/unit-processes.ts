@@ -43,20 +43,26 @@ export async function startUnitProcesses(
 
 function waitReady(unit: string, child: ChildProcess): Promise<UnitProcess> {
   return new Promise((resolve, reject) => {
+    // Held back until the unit is ready: a unit that cannot start is reported in one line.
     let stderr = "";
+    let ready = false;
     child.stderr?.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-      process.stderr.write(chunk);
+      if (ready) process.stderr.write(chunk);
+      else stderr += chunk.toString();
     });
     const timer = setTimeout(() => reject(new CliError(`unit ${unit} did not start within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
     child.on("message", (message: { type?: string; url?: string }) => {
       if (message.type !== "ready" || !message.url) return;
       clearTimeout(timer);
+      ready = true;
+      process.stderr.write(stderr);
       resolve({ unit, url: message.url, child });
     });
     child.once("exit", (code, signal) => {
+      if (ready) return;
       clearTimeout(timer);
-      const reason = stderr.trim().split("\n").pop() || `exited with ${signal ?? `code ${code}`}`;
+      const lines = stderr.trim().split("\n");
+      const reason = lines.find((l) => l.startsWith("ecofed: ")) ?? (lines.pop() || `exited with ${signal ?? `code ${code}`}`);
       reject(new CliError(`unit ${unit} failed to start: ${reason.replace(/^ecofed: /, "")}`));
     });
   });

@@ -1,12 +1,11 @@
 import { resolve } from "node:path";
+import { isShareClass, SHARE_CLASSES, type ShareClass } from "../directives/share/rule.js";
 
 /** Where the gateway gets its supergraph: composed from running units, or a file. */
 export type SupergraphSource =
   | { readonly kind: "sdl"; readonly supergraphSdl: string }
   | { readonly kind: "file"; readonly path: string };
 
-export const SHARE_CLASSES = ["UNCONDITIONAL", "CONDITIONAL", "NOT_SHARED"] as const;
-export type ShareClassName = (typeof SHARE_CLASSES)[number];
 
 /** The gateway's settings, checked once at start-up, before any port opens (STYLE 5). */
 export interface GatewayConfig {
@@ -14,7 +13,7 @@ export interface GatewayConfig {
   readonly port: number;
   readonly dataDir: string;
   /** Class of fields that carry no `@share`; null denies them as UNCLASSIFIED (CONTRACT §1). */
-  readonly defaultClass: ShareClassName | null;
+  readonly defaultClass: ShareClass | null;
 }
 
 /** A setting that cannot be used; its message is the one line the CLI prints. */
@@ -31,12 +30,12 @@ export function parsePort(text: string | undefined, name: string, fallback: numb
   return port;
 }
 
-export function parseDefaultClass(text: string | undefined): ShareClassName | null {
+export function parseDefaultClass(text: string | undefined): ShareClass | null {
   if (text === undefined) return null;
-  if (!(SHARE_CLASSES as readonly string[]).includes(text)) {
+  if (!isShareClass(text)) {
     throw new ConfigError(`--default-class must be one of ${SHARE_CLASSES.join(", ")}, got "${text}"`);
   }
-  return text as ShareClassName;
+  return text;
 }
 
 /** Host, port and data dir from the environment (CONTRACT §1), overridable by flags. */

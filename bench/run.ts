@@ -1,0 +1,4 @@
+import { benchStartup } from "./startup.js";
+
+// `npm run bench`: every benchmark in one run, on this machine (figures are relative to it).
+await benchStartup();

@@ -1,0 +1,87 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { composeSupergraph } from "../../schema/compose.js";
+import { buildUnitSubgraph } from "../../subgraphs/_kit/build-subgraph.js";
+import { infoCenter } from "../../subgraphs/info-center/index.js";
+import { UNITS } from "../../subgraphs/registry.js";
+import { runCli, spawnCli } from "../helpers/cli-process.js";
+import { postGraphQL } from "../helpers/graphql-client.js";
+import { tempDir } from "../helpers/temp-dir.js";
+import { startUnit, type UnitUnderTest } from "../helpers/unit-server.js";
+
+const dir = tempDir("cli");
+afterAll(() => dir.remove());
+
+describe("ecofed compose", () => {
+  it("prints the supergraph of every unit, with npm start's URLs, and keeps @share", async () => {
+    const run = await runCli(["compose"], { ECOFED_PORT: "4000" });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    UNITS.forEach((unit, i) => {
+      expect(run.stdout).toContain(`url: "http://127.0.0.1:${4001 + i}/graphql"`);
+      expect(run.stdout).toContain(`name: "${unit.code}"`);
+    });
+    // Composed directive: dropped silently without @composeDirective (FEDERATION-NOTES).
+    expect(run.stdout).toMatch(/legalRepresentative: String .*@share\(class: CONDITIONAL/);
+  });
+});
+
+describe("ecofed gateway --supergraph", () => {
+  let unit: UnitUnderTest;
+  let supergraphFile: string;
+  beforeAll(async () => {
+    unit = await startUnit(infoCenter);
+    const composed = composeSupergraph([{ name: "info-center", url: unit.running.url, sdl: (await buildUnitSubgraph(infoCenter)).sdl }]);
+    if (!composed.ok) throw new Error(composed.errors.join("\n"));
+    supergraphFile = join(dir.path, "supergraph.graphql");
+    writeFileSync(supergraphFile, composed.supergraphSdl);
+  });
+  afterAll(() => unit?.stop());
+
+  it("serves any supergraph file standalone and exits cleanly on SIGTERM", async () => {
+    const gateway = spawnCli(["gateway", "--supergraph", supergraphFile, "--port", "0"], { ECOFED_DATA_DIR: dir.path });
+    const [, url] = await gateway.waitFor(/gateway ready at (\S+)/);
+    expect((await fetch(url!.replace("/graphql", "/health"))).status).toBe(200);
+    const res = await postGraphQL(url!, `{ divisions { code } }`);
+    expect((res.body.data!["divisions"] as unknown[]).length).toBe(31);
+    expect(await gateway.stop()).toBe(0);
+  });
+
+  it.each([
+    [["gateway"], 2, "ecofed: --supergraph <file> is required"],
+    [["gateway", "--supergraph", "/nonexistent/s.graphql"], 1, "ecofed: cannot read supergraph /nonexistent/s.graphql: ENOENT"],
+    [["gateway", "--supergraph", "x", "--default-class", "OPEN"], 1, 'ecofed: --default-class must be one of UNCONDITIONAL, CONDITIONAL, NOT_SHARED, got "OPEN"'],
+    [["gateway", "--supergraph", "x", "--port", "99999"], 1, 'ecofed: --port must be a port number from 0 to 65535, got "99999"'],
+    [["frobnicate"], 2, 'ecofed: unknown command "frobnicate"; try: ecofed help'],
+    [["compose", "--bogus"], 2, null],
+  ])("ecofed %j → exit %i with one line", async (args, code, line) => {
+    const run = await runCli(args as string[]);
+    expect(run.code).toBe(code);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    if (line) expect(run.stderr.trim()).toBe(line);
+  });
+
+  it("refuses a supergraph that is not one, in one line", async () => {
+    const bad = join(dir.path, "bad.graphql");
+    writeFileSync(bad, "type Query { hello: String }");
+    const run = await runCli(["gateway", "--supergraph", bad, "--port", "0"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^ecofed: cannot serve supergraph/);
+  });
+});
+
+describe("ecofed start over a corrupt data file", () => {
+  it("refuses to start, naming the unit and the file in one line", async () => {
+    const data = join(dir.path, "corrupt");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, "info-center.sqlite"), "garbage ".repeat(1000));
+    const run = await runCli(["start"], { ECOFED_DATA_DIR: data, ECOFED_PORT: "0" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `ecofed: unit info-center failed to start: data file ${join(data, "info-center.sqlite")} is corrupt (file is not a database)\n`,
+    );
+  });
+});
