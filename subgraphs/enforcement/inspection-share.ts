@@ -1,0 +1,11 @@
+/**
+ * Inspection records go to the units that act on the same media (atmosphere, water, soil),
+ * and only to collaborate or verify data: one text, so the type, the enterprise's list and
+ * the root field cannot drift apart.
+ */
+export const INSPECTION_SHARE =
+  '@share(class: CONDITIONAL, conditions: { scope: ["atmosphere", "water", "soil"], purposes: [BUSINESS_COLLABORATION, DATA_VERIFICATION] })';
+
+/** Whistle-blowers' identities are never shared (环境保护法 第五十七条). */
+export const INFORMANT_SHARE =
+  '@share(class: NOT_SHARED, basis: "《中华人民共和国环境保护法》第五十七条：接受举报的机关应当对举报人的相关信息予以保密，保护举报人的合法权益。")';
