@@ -1,0 +1,28 @@
+import { Directive, Field, Float, ID, ObjectType } from "type-graphql";
+
+/** The row behind an AirStation. */
+export interface AirStationRow {
+  readonly id: string;
+  readonly name: string;
+  readonly divisionCode: string;
+  readonly latitude: number;
+  readonly longitude: number;
+}
+
+/** A national air quality monitoring station (国控空气质量监测点); division and readings are resolved. */
+@Directive('@key(fields: "id")')
+@Directive("@share(class: UNCONDITIONAL)")
+@ObjectType()
+export class AirStation {
+  @Field(() => ID, { description: "Network site code, e.g. 1001A." })
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => Float, { nullable: true, description: "WGS 84 latitude, degrees." })
+  latitude!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "WGS 84 longitude, degrees." })
+  longitude!: number | null;
+}
