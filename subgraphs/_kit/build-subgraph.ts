@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { SHARE_DEFINITIONS_SDL } from "../../directives/share/definition.js";
+import { pushDownTypeShares } from "../../directives/share/push-down.js";
 import { DateScalar, DateTimeScalar } from "../../schema/scalars.js";
 import { SUBGRAPH_SCHEMA_HEADER } from "./schema-header.js";
 import type { AnyUnit } from "./unit.js";
@@ -24,8 +25,8 @@ export async function buildUnitSubgraph(unit: AnyUnit): Promise<BuiltSubgraph> {
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = parse(
-    `${SUBGRAPH_SCHEMA_HEADER}\n${SHARE_DEFINITIONS_SDL}\n${printSchemaWithDirectives(typeGraphQLSchema)}`,
+  const typeDefs = pushDownTypeShares(
+    parse(`${SUBGRAPH_SCHEMA_HEADER}\n${SHARE_DEFINITIONS_SDL}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),
   );
   const resolverMap = createResolversMap(typeGraphQLSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolveReference] of Object.entries(unit.references)) {

@@ -1,0 +1,15 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+/** What the gateway sends for an enterprise: only its key; the info centre owns the rest. */
+export interface EnterpriseKey {
+  readonly creditCode: string;
+}
+
+/** The info centre's Enterprise, extended with the outfalls this department permits. */
+@Directive('@key(fields: "creditCode")')
+@Directive("@share(class: UNCONDITIONAL)")
+@ObjectType()
+export class Enterprise {
+  @Field(() => ID)
+  creditCode!: string;
+}

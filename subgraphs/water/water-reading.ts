@@ -1,0 +1,42 @@
+import { Directive, Field, Float, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "../../schema/scalars.js";
+
+/** One automatic-station reading as the API returns it. */
+export interface WaterReadingRow {
+  readonly at: string;
+  readonly qualityClass: string;
+  readonly ph: number;
+  readonly dissolvedOxygen: number;
+  readonly permanganateIndex: number;
+  readonly ammoniaNitrogen: number;
+  readonly totalPhosphorus: number;
+  readonly temperature: number;
+}
+
+@Directive("@share(class: UNCONDITIONAL)")
+@ObjectType({ description: "A 4-hourly reading of a section's automatic monitoring station." })
+export class WaterReading {
+  @Field(() => DateTimeScalar)
+  at!: string;
+
+  @Field(() => String, { nullable: true, description: "GB 3838-2002 class by the single-factor method: I, II, III, IV, V or 劣V." })
+  qualityClass!: string | null;
+
+  @Field(() => Float, { nullable: true })
+  ph!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Dissolved oxygen, mg/L." })
+  dissolvedOxygen!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Permanganate index (CODMn), mg/L." })
+  permanganateIndex!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Ammonia nitrogen (NH3-N), mg/L." })
+  ammoniaNitrogen!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Total phosphorus (as P), mg/L." })
+  totalPhosphorus!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Water temperature, °C." })
+  temperature!: number | null;
+}
