@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,6 +73,18 @@ describe("the federation, end to end over HTTP", () => {
     // The outfall's section comes from water, its division's name from the info centre.
     expect(got.outfalls[0]!.section?.division.name).toBe(e.province.name);
     if (got.permit) expect(got.permit.permitNumber.startsWith(e.creditCode)).toBe(true);
+  });
+
+  it("answers the README's curl examples with cross-unit data and no errors", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const bodies = [...readme.matchAll(/```sh\ncurl [^\n]*\/graphql[^\n]*-d '([\s\S]*?)'\n```/g)].map((m) => m[1]!);
+    expect(bodies.length).toBeGreaterThanOrEqual(3);
+    for (const body of bodies) {
+      const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+      const res = await postGraphQL(federation.url, query, variables);
+      expect(res.body.errors).toBeUndefined();
+      expect(JSON.stringify(res.body.data).length).toBeGreaterThan(200);
+    }
   });
 
   it("resolves a list of stations with their readings and the info centre's division names", async () => {
