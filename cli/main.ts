@@ -1,18 +1,12 @@
 #!/usr/bin/env node
-import "reflect-metadata";
-import { ConfigError } from "../gateway/config.js";
-import { StoreOpenError } from "../subgraphs/_kit/store.js";
 import { CliError } from "./cli-error.js";
-import { composeCommand } from "./commands/compose.js";
-import { gatewayCommand } from "./commands/gateway.js";
-import { startCommand } from "./commands/start.js";
-import { subgraphCommand } from "./commands/subgraph.js";
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  start: startCommand,
-  gateway: gatewayCommand,
-  compose: composeCommand,
-  subgraph: subgraphCommand,
+// Each command loads only what it needs: a unit's process must not load the gateway.
+const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
+  start: async () => (await import("./commands/start.js")).startCommand,
+  gateway: async () => (await import("./commands/gateway.js")).gatewayCommand,
+  compose: async () => (await import("./commands/compose.js")).composeCommand,
+  subgraph: async () => (await import("./commands/subgraph.js")).subgraphCommand,
 };
 
 const USAGE = `usage: ecofed <command>
@@ -21,24 +15,27 @@ const USAGE = `usage: ecofed <command>
   compose                    print the demo federation's supergraph SDL
   subgraph UNIT              one unit's subgraph alone [--port N]`;
 
+/** Failures the user can act on: one line, no stack (the error classes name themselves). */
+const EXPECTED = new Set(["CliError", "ConfigError", "StoreOpenError"]);
+
 async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     console.log(USAGE);
     return;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new CliError(`unknown command "${name}"; try: ecofed help`, 2);
-  await command(args);
+  const load = COMMANDS[name];
+  if (!load) throw new CliError(`unknown command "${name}"; try: ecofed help`, 2);
+  await (await load())(args);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = error instanceof CliError || error instanceof ConfigError || error instanceof StoreOpenError;
+  const e = error as Error & { code?: string; exitCode?: number };
   // parseArgs reports unknown or malformed flags with ERR_PARSE_ARGS_* codes: usage errors.
-  const usage = String((error as { code?: string }).code ?? "").startsWith("ERR_PARSE_ARGS");
-  if (known || usage) {
-    console.error(`ecofed: ${(error as Error).message}`);
-    process.exit(error instanceof CliError ? error.exitCode : usage ? 2 : 1);
+  const usage = String(e.code ?? "").startsWith("ERR_PARSE_ARGS");
+  if (EXPECTED.has(e.name) || usage) {
+    console.error(`ecofed: ${e.message}`);
+    process.exit(e.exitCode ?? (usage ? 2 : 1));
   }
   console.error("ecofed: unexpected failure:", error);
   process.exit(1);

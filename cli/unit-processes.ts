@@ -1,6 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { AnyUnit } from "../subgraphs/_kit/unit.js";
 import { CliError } from "./cli-error.js";
 
 export interface UnitProcess {
@@ -19,7 +18,7 @@ const STOP_TIMEOUT_MS = 10_000;
  * failing unit's one-line reason is the error.
  */
 export async function startUnitProcesses(
-  units: readonly AnyUnit[],
+  units: readonly string[],
   portOf: (index: number) => number,
   env: NodeJS.ProcessEnv,
 ): Promise<UnitProcess[]> {
@@ -27,12 +26,12 @@ export async function startUnitProcesses(
   try {
     return await Promise.all(
       units.map((unit, i) => {
-        const child = fork(MAIN, ["subgraph", unit.code, "--port", String(portOf(i))], {
+        const child = fork(MAIN, ["subgraph", unit, "--port", String(portOf(i))], {
           env: { ...env, NODE_ENV: env["NODE_ENV"] ?? "production" },
           stdio: ["ignore", "inherit", "pipe", "ipc"],
         });
         started.push(child);
-        return waitReady(unit.code, child);
+        return waitReady(unit, child);
       }),
     );
   } catch (error) {

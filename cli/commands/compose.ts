@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { baseConfig } from "../../gateway/config.js";
 import { composeSupergraph } from "../../schema/compose.js";
 import { buildUnitSubgraph } from "../../subgraphs/_kit/build-subgraph.js";
-import { UNITS } from "../../subgraphs/registry.js";
+import { loadUnits } from "../../subgraphs/registry.js";
 import { CliError } from "../cli-error.js";
 
 /**
@@ -13,7 +13,7 @@ export async function composeCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { port: { type: "string" } } });
   const config = baseConfig(process.env, { port: values.port });
   const sources = await Promise.all(
-    UNITS.map(async (unit, i) => ({
+    (await loadUnits()).map(async (unit, i) => ({
       name: unit.code,
       url: `http://${config.host}:${config.port + 1 + i}/graphql`,
       sdl: (await buildUnitSubgraph(unit)).sdl,

@@ -3,7 +3,7 @@ import { baseConfig } from "../../gateway/config.js";
 import { fetchSubgraphSdl } from "../../gateway/fetch-subgraph-sdl.js";
 import { serveGateway } from "../../gateway/serve-gateway.js";
 import { composeSupergraph } from "../../schema/compose.js";
-import { UNITS } from "../../subgraphs/registry.js";
+import { UNIT_CODES } from "../../subgraphs/registry.js";
 import { CliError } from "../cli-error.js";
 import { onShutdown } from "../shutdown.js";
 import { startUnitProcesses, stopUnitProcesses } from "../unit-processes.js";
@@ -17,8 +17,8 @@ export async function startCommand(args: string[]): Promise<void> {
   const config = { ...baseConfig(process.env, { port: values.port }), defaultClass: null };
   // Port 0 (tests) gives every process an ephemeral port; otherwise units follow the gateway's.
   const portOf = (i: number): number => (config.port === 0 ? 0 : config.port + 1 + i);
-  console.log(`ecofed: starting ${UNITS.length} units (data in ${config.dataDir}; first start creates the demo data)`);
-  const processes = await startUnitProcesses(UNITS, portOf, process.env);
+  console.log(`ecofed: starting ${UNIT_CODES.length} units (data in ${config.dataDir}; first start creates the demo data)`);
+  const processes = await startUnitProcesses(UNIT_CODES, portOf, process.env);
   const stopUnits = (): Promise<void> => stopUnitProcesses(processes.map((p) => p.child));
   try {
     const sources = await fetchSubgraphSdl(processes.map((p) => ({ name: p.unit, url: p.url })));

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { baseConfig, parsePort } from "../../gateway/config.js";
 import { serveUnit } from "../../subgraphs/_kit/serve-unit.js";
-import { findUnit, UNITS } from "../../subgraphs/registry.js";
+import { isUnitCode, loadUnit, UNIT_CODES } from "../../subgraphs/registry.js";
 import { CliError } from "../cli-error.js";
 import { onShutdown } from "../shutdown.js";
 
@@ -9,8 +9,8 @@ import { onShutdown } from "../shutdown.js";
 export async function subgraphCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { port: { type: "string" } }, allowPositionals: true });
   const code = positionals[0];
-  const unit = code ? findUnit(code) : undefined;
-  if (!unit) throw new CliError(`unknown unit "${code ?? ""}"; units: ${UNITS.map((u) => u.code).join(", ")}`, 2);
+  if (!code || !isUnitCode(code)) throw new CliError(`unknown unit "${code ?? ""}"; units: ${UNIT_CODES.join(", ")}`, 2);
+  const unit = await loadUnit(code);
   const base = baseConfig(process.env);
   const running = await serveUnit(unit, { dataDir: base.dataDir, host: base.host, port: parsePort(values.port, "--port", 0) });
   // The supervisor waits for this message; it means the demo data exists and requests are served.

@@ -1,8 +1,7 @@
-import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
-import { buildSchema, createResolversMap } from "type-graphql";
+import { buildSchema, createResolversMap } from "./type-graphql.js";
 import { SHARE_DEFINITIONS_SDL } from "../../directives/share/definition.js";
 import { pushDownTypeShares } from "../../directives/share/push-down.js";
 import { DateScalar, DateTimeScalar } from "../../schema/scalars.js";

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "./type-graphql.js";
 
 /**
  * A reference to an info-centre division by its GB/T 2260 code. Units return it as a

@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "./type-graphql.js";
 
 /** Cursor pagination state; shareable, so every unit's connections may return it. */
 @Directive("@shareable")

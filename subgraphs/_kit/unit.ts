@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { NonEmptyArray } from "type-graphql";
+import type { NonEmptyArray } from "./type-graphql.js";
 import type { Migration } from "./store.js";
 
 /** The `__resolveReference` of each entity type a unit resolves, by type name. */

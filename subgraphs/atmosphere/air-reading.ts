@@ -1,4 +1,4 @@
-import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType } from "../_kit/type-graphql.js";
 import { shanghaiDateTime } from "../../demo/calendar.js";
 import { DateTimeScalar } from "../../schema/scalars.js";
 import { hourlyAqi } from "./aqi.js";

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "../_kit/type-graphql.js";
 import { DateTimeScalar } from "../../schema/scalars.js";
 import { checkDivisionCode } from "../_kit/arguments.js";
 import { DivisionReference } from "../_kit/division-reference.js";

@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ID, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, ObjectType } from "../_kit/type-graphql.js";
 
 /** The row behind an AirStation. */
 export interface AirStationRow {

@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ObjectType } from "../_kit/type-graphql.js";
 
 /** The row behind an EmissionRecord. */
 export interface EmissionRow {

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "../_kit/type-graphql.js";
 import type { AtmosphereContext } from "./context.js";
 import { EmissionRecord } from "./emission-record.js";
 import { Enterprise } from "./enterprise.js";

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "../_kit/type-graphql.js";
 
 /** The info centre's Enterprise, extended with what this unit knows: its air emissions. */
 @Directive('@key(fields: "creditCode")')

@@ -1,4 +1,4 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, Directive, FieldResolver, Resolver, Root } from "../_kit/type-graphql.js";
 import type { EnforcementContext } from "./context.js";
 import { Enterprise } from "./enterprise.js";
 import { Inspection, type InspectionRow } from "./inspection.js";

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "../_kit/type-graphql.js";
 
 /**
  * The info centre's Enterprise, as far as this unit extends it: the key only. The unit does

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, ID, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Directive, ID, Query, Resolver } from "../_kit/type-graphql.js";
 import { badUserInput } from "../../schema/errors.js";
 import type { EnforcementContext } from "./context.js";
 import { Inspection, type InspectionRow } from "./inspection.js";

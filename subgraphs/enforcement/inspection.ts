@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "../_kit/type-graphql.js";
 import { DateScalar } from "../../schema/scalars.js";
 import { INFORMANT_SHARE, INSPECTION_SHARE } from "./inspection-share.js";
 

@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "../_kit/type-graphql.js";
 import { PageInfo } from "../_kit/page-info.js";
 import { Penalty } from "./penalty.js";
 

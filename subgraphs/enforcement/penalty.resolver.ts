@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, Int, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Directive, Int, Query, Resolver } from "../_kit/type-graphql.js";
 import { badUserInput } from "../../schema/errors.js";
 import { DateScalar } from "../../schema/scalars.js";
 import { checkDivisionCode } from "../_kit/arguments.js";

@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ID, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, ObjectType } from "../_kit/type-graphql.js";
 import { DateScalar } from "../../schema/scalars.js";
 
 /** A penalty decision as the repository returns it. */

@@ -1,4 +1,4 @@
-import { Ctx, Directive, Query, Resolver } from "type-graphql";
+import { Ctx, Directive, Query, Resolver } from "../_kit/type-graphql.js";
 import type { InfoCenterContext } from "./context.js";
 import { AdministrativeDivision } from "./division.js";
 

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "../_kit/type-graphql.js";
 
 /** A GB/T 2260 administrative division; base data the info centre keeps (Art. 14). */
 @Directive('@key(fields: "code")')

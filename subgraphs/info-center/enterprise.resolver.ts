@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "../_kit/type-graphql.js";
 import { creditCodeProblem } from "../../domain/credit-code.js";
 import { checkCreditCode, checkDivisionCode } from "../_kit/arguments.js";
 import { decodeCursor, encodeCursor, pageSize } from "../_kit/pagination.js";

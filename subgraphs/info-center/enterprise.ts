@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "../_kit/type-graphql.js";
 import { DateScalar } from "../../schema/scalars.js";
 
 /** The row behind an Enterprise: its registration as the info centre keeps it. */

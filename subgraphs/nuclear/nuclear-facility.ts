@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "../_kit/type-graphql.js";
 
 /** The row behind a NuclearFacility. */
 export interface NuclearFacilityRow {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "../_kit/type-graphql.js";
 import { badUserInput } from "../../schema/errors.js";
 import { checkDivisionCode } from "../_kit/arguments.js";
 import { decodeCursor, encodeCursor, pageSize } from "../_kit/pagination.js";

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "../_kit/type-graphql.js";
 import { DateScalar } from "../../schema/scalars.js";
 
 /** A permit as the repository returns it; `enterprise` is resolved from `creditCode`. */

@@ -1,4 +1,4 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, Directive, FieldResolver, Resolver, Root } from "../_kit/type-graphql.js";
 import type { PermitsContext } from "./context.js";
 import { DischargePermit, type DischargePermitRow } from "./discharge-permit.js";
 import { Enterprise } from "./enterprise.js";

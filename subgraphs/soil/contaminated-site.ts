@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ID, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, ObjectType } from "../_kit/type-graphql.js";
 import { DateScalar } from "../../schema/scalars.js";
 
 /** The row behind a ContaminatedSite; `division` and `enterprise` are resolved from it. */

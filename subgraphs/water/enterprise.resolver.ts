@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "../_kit/type-graphql.js";
 import type { WaterContext } from "./context.js";
 import { Enterprise, type EnterpriseKey } from "./enterprise.js";
 import { Outfall, type OutfallRow } from "./outfall.js";

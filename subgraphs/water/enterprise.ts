@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "../_kit/type-graphql.js";
 
 /** What the gateway sends for an enterprise: only its key; the info centre owns the rest. */
 export interface EnterpriseKey {

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "../_kit/type-graphql.js";
 import { WaterSection, type WaterSectionRow } from "./water-section.js";
 
 /** The row behind an Outfall, with its section's row joined in. */

@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ObjectType } from "../_kit/type-graphql.js";
 import { DateTimeScalar } from "../../schema/scalars.js";
 
 /** One automatic-station reading as the API returns it. */

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "../_kit/type-graphql.js";
 
 /** The row behind a WaterSection; `division` and `readings` are resolved from it. */
 export interface WaterSectionRow {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeSupergraph } from "../../schema/compose.js";
 import { buildUnitSubgraph } from "../../subgraphs/_kit/build-subgraph.js";
 import { infoCenter } from "../../subgraphs/info-center/index.js";
-import { UNITS } from "../../subgraphs/registry.js";
+import { UNIT_CODES } from "../../subgraphs/registry.js";
 import { runCli, spawnCli } from "../helpers/cli-process.js";
 import { postGraphQL } from "../helpers/graphql-client.js";
 import { tempDir } from "../helpers/temp-dir.js";
@@ -18,9 +18,9 @@ describe("ecofed compose", () => {
     const run = await runCli(["compose"], { ECOFED_PORT: "4000" });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    UNITS.forEach((unit, i) => {
+    UNIT_CODES.forEach((unit, i) => {
       expect(run.stdout).toContain(`url: "http://127.0.0.1:${4001 + i}/graphql"`);
-      expect(run.stdout).toContain(`name: "${unit.code}"`);
+      expect(run.stdout).toContain(`name: "${unit}"`);
     });
     // Composed directive: dropped silently without @composeDirective (FEDERATION-NOTES).
     expect(run.stdout).toMatch(/legalRepresentative: String .*@share\(class: CONDITIONAL/);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { composeSupergraph } from "../../schema/compose.js";
 import { buildUnitSubgraph } from "../../subgraphs/_kit/build-subgraph.js";
-import { UNITS } from "../../subgraphs/registry.js";
+import { loadUnits } from "../../subgraphs/registry.js";
 
 const FED = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])`;
 
 describe("composition", () => {
   it("composes every unit's subgraph into one supergraph", async () => {
     const sources = await Promise.all(
-      UNITS.map(async (u) => ({ name: u.code, url: `http://127.0.0.1/${u.code}`, sdl: (await buildUnitSubgraph(u)).sdl })),
+      (await loadUnits()).map(async (u) => ({ name: u.code, url: `http://127.0.0.1/${u.code}`, sdl: (await buildUnitSubgraph(u)).sdl })),
     );
     const result = composeSupergraph(sources);
     expect(result.ok ? [] : result.errors).toEqual([]);
