@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
@@ -9,11 +10,9 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly host: string;
   readonly port: number;
   /** Builds the per-request context; a thrown error with `httpStatus` answers with it. */
-  readonly context: (req: IncomingMessage) => Promise<TContext>;
+  readonly context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
   /** `GET /health` answers 200 only while this is true. */
   readonly healthy: () => boolean;
-  /** Headers added to every response (the request id, say). */
-  readonly responseHeaders?: (req: IncomingMessage) => Record<string, string>;
 }
 
 export interface RunningHttpServer {
@@ -65,8 +64,9 @@ async function handle<TContext extends BaseContext>(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const extra = options.responseHeaders?.(req) ?? {};
-  for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
+  // Every response carries its id; the audit records of the request carry the same (CONTRACT §2).
+  const requestId = randomUUID();
+  res.setHeader("x-request-id", requestId);
   const url = new URL(req.url ?? "/", "http://localhost");
   if (url.pathname === "/health") {
     const ok = options.healthy();
@@ -97,7 +97,7 @@ async function handle<TContext extends BaseContext>(
   }
   let context: TContext;
   try {
-    context = await options.context(req);
+    context = await options.context(req, requestId);
   } catch (error) {
     const status = (error as { httpStatus?: number }).httpStatus;
     if (status === undefined) throw error;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { HeaderMap } from "@apollo/server";
 const MAX_BODY_BYTES = 1 << 20;
@@ -37,9 +38,9 @@ export async function listenGraphQL(options) {
     };
 }
 async function handle(options, req, res) {
-    const extra = options.responseHeaders?.(req) ?? {};
-    for (const [name, value] of Object.entries(extra))
-        res.setHeader(name, value);
+    // Every response carries its id; the audit records of the request carry the same (CONTRACT §2).
+    const requestId = randomUUID();
+    res.setHeader("x-request-id", requestId);
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/health") {
         const ok = options.healthy();
@@ -72,7 +73,7 @@ async function handle(options, req, res) {
     }
     let context;
     try {
-        context = await options.context(req);
+        context = await options.context(req, requestId);
     }
     catch (error) {
         const status = error.httpStatus;

@@ -1,0 +1,183 @@
+import { createHash } from "node:crypto";
+import {
+  getNamedType,
+  isAbstractType,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  print,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from "graphql";
+import type { Decision } from "../../directives/share/evaluate.js";
+import type { ShareClass, ShareRule } from "../../directives/share/rule.js";
+import { ownerOf, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
+import { denialExtensions, type DenialInfo } from "./share-error.js";
+
+/** One field coordinate's decision in an operation: what audit records and `explain` report. */
+export interface CoordinateDecision {
+  readonly coordinate: string;
+  readonly owner: string;
+  readonly shareClass: ShareClass | null;
+  readonly decision: Decision;
+}
+
+/** A denied response path (list indices left out) and the error each occurrence gets. */
+export interface PathDenial extends DenialInfo {
+  readonly extensions: Record<string, unknown>;
+}
+
+/** Everything the gateway decided about one operation for one requester, cacheable. */
+export interface OperationAnalysis {
+  readonly coordinates: readonly CoordinateDecision[];
+  readonly denied: ReadonlyMap<string, PathDenial>;
+  readonly masked: ReadonlySet<string>;
+  /** Null when nothing is denied or masked: the operation runs untouched. */
+  readonly rewrite: {
+    /** What the subgraphs are asked: denied fields removed; null when every root field is denied. */
+    readonly document: DocumentNode | null;
+    readonly operation: OperationDefinitionNode | null;
+    /** The query-plan cache key of the rewritten document, never the original text's. */
+    readonly queryHash: string;
+  } | null;
+}
+
+/** Decides one field occurrence: its rule (null: unclassified) and its owner. */
+export type DecideField = (coordinate: string, owner: string, rule: ShareRule | null) => Decision;
+
+const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: "__typename" } };
+
+/** The key of a response path without list indices; both the walk and the reshape use it. */
+export function pathKey(keys: readonly string[]): string {
+  return keys.join(".");
+}
+
+/**
+ * Walks an operation against the API schema, decides each field occurrence, and builds the
+ * document the subgraphs are asked instead: denied fields removed (so no subgraph is asked
+ * for them), fragments inlined (a fragment spread at two places may be decided twice),
+ * `__typename` where a selection set would be empty or sits on an abstract type, and
+ * variables that became unused dropped. The parsed document is never mutated.
+ */
+export function analyzeOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  policies: PolicyIndex,
+  decide: DecideField,
+): OperationAnalysis {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const coordinates = new Map<string, CoordinateDecision>();
+  const denied = new Map<string, PathDenial>();
+  const masked = new Set<string>();
+  let changed = false;
+
+  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, prefix: readonly string[], parentOwner: string | null): SelectionSetNode => {
+    const out: SelectionNode[] = [];
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const kept = walkField(selection, parent, prefix, parentOwner);
+        if (kept) out.push(kept);
+      } else {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+        if (!fragment) continue; // validation already rejected unknown fragments
+        const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
+        if (!condition || !isCompositeType(condition)) continue;
+        if (selection.kind === Kind.FRAGMENT_SPREAD) changed = true;
+        out.push({
+          kind: Kind.INLINE_FRAGMENT,
+          ...(fragment.typeCondition ? { typeCondition: fragment.typeCondition } : {}),
+          directives: selection.directives ?? [],
+          selectionSet: walk(fragment.selectionSet, condition, prefix, parentOwner),
+        });
+      }
+    }
+    if (out.length === 0 || (isAbstractType(parent) && !out.some(isTypename))) {
+      out.unshift(TYPENAME);
+    }
+    return { kind: Kind.SELECTION_SET, selections: out };
+  };
+
+  const walkField = (field: FieldNode, parent: GraphQLCompositeType, prefix: readonly string[], parentOwner: string | null): FieldNode | null => {
+    const name = field.name.value;
+    if (name.startsWith("__")) return field; // introspection and __typename carry no unit's data
+    const responseKey = field.alias?.value ?? name;
+    const path = [...prefix, responseKey];
+    const key = pathKey(path);
+    const coordinate = `${parent.name}.${name}`;
+    const entry = policies.fields.get(coordinate);
+    const owner = entry ? ownerOf(entry, parentOwner) : "";
+    // A coordinate the supergraph does not describe cannot be decided: deny it (fail closed).
+    const rule = entry?.rule ?? null;
+    const decision = decide(coordinate, owner, rule);
+    const info: CoordinateDecision = { coordinate, owner, shareClass: rule?.class ?? null, decision };
+    coordinates.set(`${coordinate}\0${owner}`, mostRestrictive(coordinates.get(`${coordinate}\0${owner}`), info));
+    if (decision.decision === "DENIED") {
+      changed = true;
+      const previous = denied.get(key);
+      if (!previous) denied.set(key, { ...info, extensions: denialExtensions(info) });
+      return null;
+    }
+    if (decision.decision === "MASKED") {
+      changed = true;
+      masked.add(key);
+    }
+    if (!field.selectionSet) return field;
+    const fieldType = fieldTypeOf(parent, name);
+    if (!fieldType) return field;
+    return { ...field, selectionSet: walk(field.selectionSet, fieldType, path, owner) };
+  };
+
+  const rootType = schema.getRootType(operation.operation);
+  if (!rootType) throw new Error(`schema has no ${operation.operation} type`);
+  const selectionSet = walk(operation.selectionSet, rootType, [], null);
+  if (!changed) return { coordinates: [...coordinates.values()], denied, masked, rewrite: null };
+
+  const everyRootDenied = selectionSet.selections.every(isTypename);
+  const rewritten = everyRootDenied ? null : withUsedVariables({ ...operation, selectionSet });
+  const rewrittenDocument: DocumentNode | null = rewritten ? { kind: Kind.DOCUMENT, definitions: [rewritten] } : null;
+  return {
+    coordinates: [...coordinates.values()],
+    denied,
+    masked,
+    rewrite: {
+      document: rewrittenDocument,
+      operation: rewritten,
+      queryHash: rewrittenDocument ? createHash("sha256").update(print(rewrittenDocument)).digest("hex") : "",
+    },
+  };
+}
+
+function isTypename(selection: SelectionNode): boolean {
+  return selection.kind === Kind.FIELD && selection.name.value === "__typename" && !selection.alias;
+}
+
+function fieldTypeOf(parent: GraphQLCompositeType, name: string): GraphQLCompositeType | null {
+  if (!isObjectType(parent) && !isInterfaceType(parent)) return null;
+  const type = parent.getFields()[name]?.type;
+  const named = type ? getNamedType(type) : null;
+  return named && isCompositeType(named) ? named : null;
+}
+
+const RANK: Record<Decision["decision"], number> = { ALLOWED: 0, MASKED: 1, DENIED: 2 };
+
+function mostRestrictive(a: CoordinateDecision | undefined, b: CoordinateDecision): CoordinateDecision {
+  return a && RANK[a.decision.decision] >= RANK[b.decision.decision] ? a : b;
+}
+
+function withUsedVariables(operation: OperationDefinitionNode): OperationDefinitionNode {
+  const used = new Set<string>();
+  visit(operation.selectionSet, { Variable: (node) => void used.add(node.name.value) });
+  for (const d of operation.directives ?? []) visit(d, { Variable: (node) => void used.add(node.name.value) });
+  const definitions = (operation.variableDefinitions ?? []).filter((v) => used.has(v.variable.name.value));
+  return { ...operation, variableDefinitions: definitions };
+}

@@ -1,0 +1,121 @@
+import type { ApolloGateway } from "@apollo/gateway";
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+  GatewaySchemaLoadOrUpdateCallback,
+} from "@apollo/server-gateway-interface";
+import { buildASTSchema, parse, printSchema, type GraphQLError, type GraphQLSchema } from "graphql";
+import { evaluateShare } from "../../directives/share/evaluate.js";
+import type { ShareClass } from "../../directives/share/rule.js";
+import { readSupergraphPolicies, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
+import type { GatewayContext } from "../identity/authenticate.js";
+import { analyzeOperation, type OperationAnalysis } from "./analyze-operation.js";
+import type { GrantSource } from "./grant-source.js";
+import { LruCache } from "./lru-cache.js";
+import { reshape } from "./reshape.js";
+
+export interface EnforcementOptions {
+  readonly defaultClass: ShareClass | null;
+  readonly grants: GrantSource;
+  /** Decisions kept per (operation, requester, purpose, policy version, grant version). */
+  readonly cacheSize?: number;
+}
+
+interface SchemaState {
+  readonly policies: PolicyIndex;
+  /** A copy of the API schema no plugin has wrapped, for the reshape. */
+  readonly cleanSchema: GraphQLSchema;
+}
+
+/**
+ * The one seam around the Apollo gateway (FEDERATION-NOTES): before the query is planned,
+ * each field is decided for the requester; denied fields are removed from what the
+ * subgraphs are asked, and put back as null with a SHARE_DENIED error at each path.
+ */
+export class EnforcingGateway implements GatewayInterface {
+  private state: SchemaState | null = null;
+  private readonly decisions: LruCache<string, OperationAnalysis>;
+
+  constructor(
+    private readonly inner: ApolloGateway,
+    private readonly options: EnforcementOptions,
+  ) {
+    this.decisions = new LruCache(options.cacheSize ?? 5_000);
+    // Policies are read once per supergraph, and again whenever it changes (STYLE 2).
+    inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+      this.state = {
+        policies: readSupergraphPolicies(coreSupergraphSdl, options.defaultClass),
+        cleanSchema: buildASTSchema(parse(printSchema(apiSchema))),
+      };
+      this.decisions.clear();
+    });
+  }
+
+  /** The policy index of the current supergraph (for `ecofed lint` and `explain`). */
+  get policies(): PolicyIndex | null {
+    return this.state?.policies ?? null;
+  }
+
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
+    return this.inner.onSchemaLoadOrUpdate(callback);
+  }
+
+  async load(options: Parameters<GatewayInterface["load"]>[0]): Promise<{ executor: GatewayExecutor }> {
+    const { executor } = await this.inner.load(options);
+    return { executor: (requestContext) => this.execute(requestContext, executor) };
+  }
+
+  stop(): Promise<void> {
+    return this.inner.stop();
+  }
+
+  /** Decides an operation for the request's requester and purpose, from cache when it can. */
+  analyze(requestContext: GatewayGraphQLRequestContext, context: GatewayContext): OperationAnalysis {
+    const state = this.state;
+    if (!state) throw new Error("enforcement has no supergraph yet");
+    const { requester, purpose } = context;
+    const grantsVersion = this.options.grants.version();
+    const cacheKey = [
+      requestContext.queryHash,
+      requestContext.operationName ?? "",
+      requester.unit,
+      [...requester.roles].sort().join(","),
+      purpose ?? "",
+      state.policies.version,
+      grantsVersion,
+    ].join("\0");
+    const cached = this.decisions.get(cacheKey);
+    if (cached) return cached;
+    const grants = this.options.grants.grantsOf(requester.unit);
+    const suspended = this.options.grants.isSuspended(requester.unit);
+    const analysis = analyzeOperation(
+      requestContext.schema,
+      requestContext.document,
+      requestContext.operation,
+      state.policies,
+      (coordinate, owner, rule) => evaluateShare({ policy: { coordinate, owner, rule }, requester, purpose, grants, suspended }),
+    );
+    this.decisions.set(cacheKey, analysis);
+    return analysis;
+  }
+
+  private async execute(requestContext: GatewayGraphQLRequestContext, executor: GatewayExecutor): Promise<GatewayExecutionResult> {
+    const context = requestContext.context as GatewayContext;
+    const analysis = this.analyze(requestContext, context);
+    if (!analysis.rewrite) return executor(requestContext); // nothing denied or masked: untouched
+    const { document, operation, queryHash } = analysis.rewrite;
+    const upstream: GatewayExecutionResult =
+      document && operation ? await executor({ ...requestContext, document, operation, queryHash }) : { data: {} };
+    return reshape(
+      this.state!.cleanSchema,
+      requestContext.document,
+      requestContext.operationName,
+      requestContext.request.variables,
+      upstream.data,
+      (upstream.errors ?? []) as readonly GraphQLError[],
+      analysis,
+    );
+  }
+}

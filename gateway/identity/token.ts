@@ -1,0 +1,62 @@
+import { errors, jwtVerify, SignJWT } from "jose";
+import type { Requester } from "../../directives/share/evaluate.js";
+import { PLATFORM_KEY_ALG, type PlatformKey } from "./platform-key.js";
+
+export const TOKEN_ISSUER = "ecofed-platform";
+export const TOKEN_AUDIENCE = "ecofed-gateway";
+export const ROLES = ["security", "cac-office", "leading-group", "approver"] as const;
+export const DEFAULT_TOKEN_TTL_SECONDS = 12 * 3600;
+
+const UNIT_CODE = /^(ext:)?[a-z][a-z0-9-]{1,39}$/;
+
+/** Why a unit code or role is unusable, or null. */
+export function requesterProblem(requester: Requester): string | null {
+  if (!UNIT_CODE.test(requester.unit)) return `unit "${requester.unit}" is not a unit code (lowercase, digits, "-", optional "ext:")`;
+  if (requester.principal.trim() === "" || requester.principal.length > 200) return "principal must be 1–200 characters";
+  const unknown = requester.roles.find((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown) return `unknown role "${unknown}"; roles: ${ROLES.join(", ")}`;
+  return null;
+}
+
+/** Signs a requester's token (JWS compact, ES256) with the platform key. */
+export async function signToken(key: PlatformKey, requester: Requester, ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS): Promise<string> {
+  return new SignJWT({ unit: requester.unit, roles: [...requester.roles] })
+    .setProtectedHeader({ alg: PLATFORM_KEY_ALG, kid: key.kid, typ: "JWT" })
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setSubject(requester.principal)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .sign(key.privateKey);
+}
+
+/** A credential that is missing, malformed, forged or expired: HTTP 401 (CONTRACT §2). */
+export class Unauthenticated extends Error {
+  readonly httpStatus = 401;
+  readonly extensions = { code: "UNAUTHENTICATED" };
+}
+
+/** The requester a token names, once its signature, issuer, audience and lifetime check out. */
+export async function verifyToken(key: PlatformKey, token: string): Promise<Requester> {
+  try {
+    const { payload, protectedHeader } = await jwtVerify(token, key.publicKey, {
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      algorithms: [PLATFORM_KEY_ALG],
+      requiredClaims: ["exp", "sub"],
+    });
+    if (protectedHeader.kid !== key.kid) throw new Unauthenticated("token signed by an unknown key");
+    const requester: Requester = {
+      unit: String(payload["unit"] ?? ""),
+      principal: payload.sub ?? "",
+      roles: Array.isArray(payload["roles"]) ? payload["roles"].map(String) : [],
+    };
+    const problem = requesterProblem(requester);
+    if (problem) throw new Unauthenticated(`token names an invalid requester: ${problem}`);
+    return requester;
+  } catch (error) {
+    if (error instanceof Unauthenticated) throw error;
+    if (error instanceof errors.JWTExpired) throw new Unauthenticated("token expired");
+    throw new Unauthenticated("token is not valid");
+  }
+}
