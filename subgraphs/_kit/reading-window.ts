@@ -1,3 +1,4 @@
+import DataLoader from "dataloader";
 import { badUserInput } from "../../schema/errors.js";
 
 export const DEFAULT_LAST = 24;
@@ -38,4 +39,23 @@ export function readingWindow(
 /** A key per distinct argument set: each gets its own loader, so its batch is one statement. */
 export function windowKey(window: ReadingWindow): string {
   return `${window.fromMs}/${window.toMs}/${window.last}`;
+}
+
+/**
+ * Per-request loaders of readings, one per distinct window: every entity asking the same
+ * window shares one loader, so its batch is one statement.
+ */
+export function windowedLoaders<TRow>(
+  load: (ids: readonly string[], window: ReadingWindow) => TRow[][],
+): (window: ReadingWindow) => DataLoader<string, TRow[]> {
+  const loaders = new Map<string, DataLoader<string, TRow[]>>();
+  return (window) => {
+    const key = windowKey(window);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => load(ids, window));
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
 }

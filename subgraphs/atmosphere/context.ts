@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import type { AirReading } from "./air-reading.js";
 import type { AirStationRow } from "./air-station.js";
 import type { EmissionRecord } from "./emission-record.js";
-import { windowKey, type ReadingWindow } from "../_kit/reading-window.js";
+import { windowedLoaders, type ReadingWindow } from "../_kit/reading-window.js";
 import type { AtmosphereRepository } from "./repository.js";
 
 /** What each request of the atmosphere subgraph gets: its repository and fresh loaders. */
@@ -15,19 +15,10 @@ export interface AtmosphereContext {
 }
 
 export function atmosphereContext(repository: AtmosphereRepository): AtmosphereContext {
-  const readingLoaders = new Map<string, DataLoader<string, AirReading[]>>();
   return {
     repository,
     station: new DataLoader(async (ids) => repository.stations(ids)),
     emissions: new DataLoader(async (codes) => repository.emissions(codes)),
-    readings: (window) => {
-      const key = windowKey(window);
-      let loader = readingLoaders.get(key);
-      if (!loader) {
-        loader = new DataLoader(async (ids) => repository.readings(ids, window));
-        readingLoaders.set(key, loader);
-      }
-      return loader;
-    },
+    readings: windowedLoaders((ids, window) => repository.readings(ids, window)),
   };
 }

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { NuclearFacilityRow } from "./nuclear-facility.js";
 import type { RadiationReading } from "./radiation-reading.js";
-import { windowKey, type ReadingWindow } from "../_kit/reading-window.js";
+import { windowedLoaders, type ReadingWindow } from "../_kit/reading-window.js";
 import type { NuclearRepository } from "./repository.js";
 
 /** What each request of the nuclear safety subgraph gets: its repository and fresh loaders. */
@@ -13,18 +13,9 @@ export interface NuclearContext {
 }
 
 export function nuclearContext(repository: NuclearRepository): NuclearContext {
-  const readingLoaders = new Map<string, DataLoader<string, RadiationReading[]>>();
   return {
     repository,
     facility: new DataLoader(async (ids) => repository.facilities(ids)),
-    readings: (window) => {
-      const key = windowKey(window);
-      let loader = readingLoaders.get(key);
-      if (!loader) {
-        loader = new DataLoader(async (ids) => repository.readings(ids, window));
-        readingLoaders.set(key, loader);
-      }
-      return loader;
-    },
+    readings: windowedLoaders((ids, window) => repository.readings(ids, window)),
   };
 }

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { OutfallRow } from "./outfall.js";
-import { windowKey, type ReadingWindow } from "../_kit/reading-window.js";
+import { windowedLoaders, type ReadingWindow } from "../_kit/reading-window.js";
 import type { WaterRepository } from "./repository.js";
 import type { WaterReadingRow } from "./water-reading.js";
 import type { WaterSectionRow } from "./water-section.js";
@@ -15,18 +15,10 @@ export interface WaterContext {
 }
 
 export function waterContext(repository: WaterRepository): WaterContext {
-  const readingLoaders = new Map<string, DataLoader<string, WaterReadingRow[]>>();
   return {
     repository,
     section: new DataLoader(async (ids) => repository.sections(ids)),
     outfalls: new DataLoader(async (codes) => repository.outfalls(codes)),
-    readings: (range) => {
-      let loader = readingLoaders.get(windowKey(range));
-      if (!loader) {
-        loader = new DataLoader(async (ids) => repository.readings(ids, range));
-        readingLoaders.set(windowKey(range), loader);
-      }
-      return loader;
-    },
+    readings: windowedLoaders((ids, window) => repository.readings(ids, window)),
   };
 }
