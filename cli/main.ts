@@ -7,13 +7,15 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   gateway: async () => (await import("./commands/gateway.js")).gatewayCommand,
   compose: async () => (await import("./commands/compose.js")).composeCommand,
   subgraph: async () => (await import("./commands/subgraph.js")).subgraphCommand,
+  token: async () => (await import("./commands/token.js")).tokenCommand,
 };
 
 const USAGE = `usage: ecofed <command>
   start                      every unit subgraph and the gateway (what npm start runs)
   gateway --supergraph FILE  the gateway alone over a Federation 2 supergraph [--port N] [--default-class CLASS]
   compose                    print the demo federation's supergraph SDL
-  subgraph UNIT              one unit's subgraph alone [--port N]`;
+  subgraph UNIT              one unit's subgraph alone [--port N]
+  token --unit CODE          print a token for a unit [--principal NAME] [--role ROLE]... [--ttl SECONDS]`;
 
 /** Failures the user can act on: one line, no stack (the error classes name themselves). */
 const EXPECTED = new Set(["CliError", "ConfigError", "StoreOpenError"]);

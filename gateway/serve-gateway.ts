@@ -3,29 +3,41 @@ import { ApolloServer } from "@apollo/server";
 import { listenGraphQL } from "../server/graphql-http.js";
 import { maskUnexpectedErrors } from "../server/format-error.js";
 import type { GatewayConfig } from "./config.js";
+import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
+import { NO_GRANTS, type GrantSource } from "./enforcement/grant-source.js";
+import { authenticate, type GatewayContext } from "./identity/authenticate.js";
+import { loadOrCreatePlatformKey } from "./identity/platform-key.js";
 import { UnitDataSource } from "./unit-data-source.js";
 
 export interface RunningGateway {
   readonly url: string;
   readonly port: number;
+  readonly enforcement: EnforcingGateway;
   close(): Promise<void>;
 }
 
+export interface GatewayParts {
+  readonly grants?: GrantSource;
+}
+
 /**
- * Runs the federation gateway over a composed supergraph. `/health` turns 200 only once
- * the supergraph is loaded and the server answers.
+ * Runs the federation gateway over a composed supergraph: every request authenticated,
+ * every field decided before the query is planned. `/health` turns 200 only once the
+ * supergraph is loaded and the server answers.
  */
-export async function serveGateway(config: GatewayConfig, supergraphSdl: string): Promise<RunningGateway> {
+export async function serveGateway(config: GatewayConfig, supergraphSdl: string, parts: GatewayParts = {}): Promise<RunningGateway> {
+  const key = await loadOrCreatePlatformKey(config.dataDir);
   let ready = false;
-  const gateway = new ApolloGateway({
+  const inner = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       if (!url) throw new Error(`subgraph "${name}" has no URL in the supergraph`);
-      return new UnitDataSource(name, url);
+      return new UnitDataSource(name, url, key);
     },
   });
-  const apollo = new ApolloServer({
-    gateway,
+  const enforcement = new EnforcingGateway(inner, { defaultClass: config.defaultClass, grants: parts.grants ?? NO_GRANTS });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: enforcement,
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
   });
@@ -35,13 +47,14 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string)
       apollo,
       host: config.host,
       port: config.port,
-      context: async () => ({}),
+      context: (req, requestId) => authenticate(req, requestId, key),
       healthy: () => ready,
     });
     ready = true;
     return {
       url: http.url,
       port: http.port,
+      enforcement,
       close: async () => {
         ready = false;
         await http.close();

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { baseConfig } from "../../gateway/config.js";
 import { fetchSubgraphSdl } from "../../gateway/fetch-subgraph-sdl.js";
+import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 import { serveGateway } from "../../gateway/serve-gateway.js";
 import { composeSupergraph } from "../../schema/compose.js";
 import { UNIT_CODES } from "../../subgraphs/registry.js";
@@ -18,6 +19,8 @@ export async function startCommand(args: string[]): Promise<void> {
   // Port 0 (tests) gives every process an ephemeral port; otherwise units follow the gateway's.
   const portOf = (i: number): number => (config.port === 0 ? 0 : config.port + 1 + i);
   console.log(`ecofed: starting ${UNIT_CODES.length} units (data in ${config.dataDir}; first start creates the demo data)`);
+  // Before the units start: they read its public half to verify the gateway's assertions.
+  await loadOrCreatePlatformKey(config.dataDir);
   const processes = await startUnitProcesses(UNIT_CODES, portOf, process.env);
   const stopUnits = (): Promise<void> => stopUnitProcesses(processes.map((p) => p.child));
   try {
@@ -40,6 +43,7 @@ export async function startCommand(args: string[]): Promise<void> {
     });
     for (const p of processes) console.log(`ecofed: unit ${p.unit} at ${p.url} (pid ${p.child.pid})`);
     console.log(`ecofed: gateway ready at ${gateway.url}`);
+    console.log(`ecofed: get a token with: npx ecofed token --unit <unit> (send it as Authorization: Bearer <token>, with X-Share-Purpose)`);
   } catch (error) {
     await stopUnits();
     throw error;

@@ -2,7 +2,8 @@ import type { IncomingMessage } from "node:http";
 import type { Requester } from "../../directives/share/evaluate.js";
 import { isSharePurpose, SHARE_PURPOSES, type SharePurpose } from "../../directives/share/rule.js";
 import type { PlatformKey } from "./platform-key.js";
-import { Unauthenticated, verifyToken } from "./token.js";
+import { HttpError, unauthenticated } from "../../server/http-error.js";
+import { verifyToken } from "./token.js";
 
 /** Who asks and why, for one request: from the verified credential and `X-Share-Purpose` only. */
 export interface GatewayContext {
@@ -10,12 +11,6 @@ export interface GatewayContext {
   readonly requester: Requester;
   readonly purpose: SharePurpose | null;
   readonly client: { readonly name: string | null; readonly version: string | null };
-}
-
-/** An `X-Share-Purpose` that is not one of Art. 17's four: HTTP 400 (CONTRACT §2). */
-export class BadPurpose extends Error {
-  readonly httpStatus = 400;
-  readonly extensions = { code: "BAD_PURPOSE" };
 }
 
 function header(req: IncomingMessage, name: string): string | null {
@@ -30,11 +25,12 @@ function header(req: IncomingMessage, name: string): string | null {
 export async function authenticate(req: IncomingMessage, requestId: string, key: PlatformKey): Promise<GatewayContext> {
   const authorization = header(req, "authorization");
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
-  if (!match) throw new Unauthenticated("an Authorization: Bearer <token> header is required (npx ecofed token --unit <code>)");
+  if (!match) throw unauthenticated("an Authorization: Bearer <token> header is required (npx ecofed token --unit <code>)");
   const requester = await verifyToken(key, match[1]!);
   const rawPurpose = header(req, "x-share-purpose")?.trim() ?? "";
   if (rawPurpose !== "" && !isSharePurpose(rawPurpose)) {
-    throw new BadPurpose(`X-Share-Purpose must be one of ${SHARE_PURPOSES.join(", ")}`);
+    // An unknown purpose: HTTP 400 (CONTRACT §2).
+    throw new HttpError(400, "BAD_PURPOSE", `X-Share-Purpose must be one of ${SHARE_PURPOSES.join(", ")}`);
   }
   return {
     requestId,

@@ -1,5 +1,6 @@
 import { errors, jwtVerify, SignJWT } from "jose";
 import type { Requester } from "../../directives/share/evaluate.js";
+import { HttpError, unauthenticated } from "../../server/http-error.js";
 import { PLATFORM_KEY_ALG, type PlatformKey } from "./platform-key.js";
 
 export const TOKEN_ISSUER = "ecofed-platform";
@@ -30,12 +31,6 @@ export async function signToken(key: PlatformKey, requester: Requester, ttlSecon
     .sign(key.privateKey);
 }
 
-/** A credential that is missing, malformed, forged or expired: HTTP 401 (CONTRACT §2). */
-export class Unauthenticated extends Error {
-  readonly httpStatus = 401;
-  readonly extensions = { code: "UNAUTHENTICATED" };
-}
-
 /** The requester a token names, once its signature, issuer, audience and lifetime check out. */
 export async function verifyToken(key: PlatformKey, token: string): Promise<Requester> {
   try {
@@ -45,18 +40,18 @@ export async function verifyToken(key: PlatformKey, token: string): Promise<Requ
       algorithms: [PLATFORM_KEY_ALG],
       requiredClaims: ["exp", "sub"],
     });
-    if (protectedHeader.kid !== key.kid) throw new Unauthenticated("token signed by an unknown key");
+    if (protectedHeader.kid !== key.kid) throw unauthenticated("token signed by an unknown key");
     const requester: Requester = {
       unit: String(payload["unit"] ?? ""),
       principal: payload.sub ?? "",
       roles: Array.isArray(payload["roles"]) ? payload["roles"].map(String) : [],
     };
     const problem = requesterProblem(requester);
-    if (problem) throw new Unauthenticated(`token names an invalid requester: ${problem}`);
+    if (problem) throw unauthenticated(`token names an invalid requester: ${problem}`);
     return requester;
   } catch (error) {
-    if (error instanceof Unauthenticated) throw error;
-    if (error instanceof errors.JWTExpired) throw new Unauthenticated("token expired");
-    throw new Unauthenticated("token is not valid");
+    if (error instanceof HttpError) throw error;
+    if (error instanceof errors.JWTExpired) throw unauthenticated("token expired");
+    throw unauthenticated("token is not valid");
   }
 }

@@ -3,15 +3,20 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { listenGraphQL, type RunningHttpServer } from "../../server/graphql-http.js";
 import { maskUnexpectedErrors } from "../../server/format-error.js";
+import { ASSERTION_HEADER } from "../../schema/request-assertion.js";
+import { unauthenticated } from "../../server/http-error.js";
 import { buildUnitSubgraph } from "./build-subgraph.js";
 import { openStore, seedOnce } from "./store.js";
-import type { AnyUnit } from "./unit.js";
+import type { AnyUnit, UnitRequest } from "./unit.js";
+import { verifyAssertion, type PlatformPublicKey } from "./verify-assertion.js";
 
 export interface ServeUnitOptions {
   readonly dataDir: string;
   readonly host: string;
   readonly port: number;
   readonly onStatement?: (sql: string) => void;
+  /** Verifies the gateway's assertions; without it a request that carries one is refused. */
+  readonly platformKey?: PlatformPublicKey;
 }
 
 export interface RunningUnit {
@@ -55,7 +60,7 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       apollo,
       host: options.host,
       port: options.port,
-      context: async () => context(),
+      context: async (req) => context(await unitRequest(req.headers[ASSERTION_HEADER], options.platformKey)),
       healthy: () => true,
     });
     const running = http;
@@ -76,4 +81,11 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
     db.close();
     throw error;
   }
+}
+
+/** Who asks, once the gateway's signature on it checks out; never read before that. */
+async function unitRequest(header: string | string[] | undefined, key: PlatformPublicKey | undefined): Promise<UnitRequest> {
+  if (header === undefined) return { requester: null };
+  if (typeof header !== "string" || !key) throw unauthenticated("this unit cannot verify the assertion it was sent");
+  return { requester: await verifyAssertion(key, header) };
 }

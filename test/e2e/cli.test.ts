@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 import { composeSupergraph } from "../../schema/compose.js";
 import { buildUnitSubgraph } from "../../subgraphs/_kit/build-subgraph.js";
 import { infoCenter } from "../../subgraphs/info-center/index.js";
@@ -8,6 +9,7 @@ import { UNIT_CODES } from "../../subgraphs/registry.js";
 import { runCli, spawnCli } from "../helpers/cli-process.js";
 import { postGraphQL } from "../helpers/graphql-client.js";
 import { tempDir } from "../helpers/temp-dir.js";
+import { asRequester, tokenFor } from "../helpers/tokens.js";
 import { startUnit, type UnitUnderTest } from "../helpers/unit-server.js";
 
 const dir = tempDir("cli");
@@ -31,7 +33,8 @@ describe("ecofed gateway --supergraph", () => {
   let unit: UnitUnderTest;
   let supergraphFile: string;
   beforeAll(async () => {
-    unit = await startUnit(infoCenter);
+    // The unit trusts the key the standalone gateway will sign with (the same data dir).
+    unit = await startUnit(infoCenter, await loadOrCreatePlatformKey(dir.path));
     const composed = composeSupergraph([{ name: "info-center", url: unit.running.url, sdl: (await buildUnitSubgraph(infoCenter)).sdl }]);
     if (!composed.ok) throw new Error(composed.errors.join("\n"));
     supergraphFile = join(dir.path, "supergraph.graphql");
@@ -43,7 +46,7 @@ describe("ecofed gateway --supergraph", () => {
     const gateway = spawnCli(["gateway", "--supergraph", supergraphFile, "--port", "0"], { ECOFED_DATA_DIR: dir.path });
     const [, url] = await gateway.waitFor(/gateway ready at (\S+)/);
     expect((await fetch(url!.replace("/graphql", "/health"))).status).toBe(200);
-    const res = await postGraphQL(url!, `{ divisions { code } }`);
+    const res = await postGraphQL(url!, `{ divisions { code } }`, {}, asRequester(await tokenFor(dir.path, "water"), "WORK_REFERENCE"));
     expect((res.body.data!["divisions"] as unknown[]).length).toBe(31);
     expect(await gateway.stop()).toBe(0);
   });

@@ -6,14 +6,18 @@ import { demoEnterprises } from "../../demo/enterprises.js";
 import { errorCodes, postGraphQL } from "../helpers/graphql-client.js";
 import { isAlive, startFederation, type RunningFederation } from "../helpers/federation.js";
 import { tempDir } from "../helpers/temp-dir.js";
+import { asRequester, tokenFor } from "../helpers/tokens.js";
 
 // The whole federation as `npm start` runs it: every unit its own process with its own
 // SQLite file, the gateway composing what they serve, all on ephemeral ports.
 const dir = tempDir("e2e");
 let federation: RunningFederation;
+/** The water department reading for work reference: every field these tests ask is UNCONDITIONAL. */
+let reader: Record<string, string>;
 
 beforeAll(async () => {
   federation = await startFederation(dir.path);
+  reader = asRequester(await tokenFor(dir.path, "water"), "WORK_REFERENCE");
 });
 afterAll(async () => {
   await federation?.process.stop();
@@ -57,7 +61,7 @@ describe("the federation, end to end over HTTP", () => {
 
   it("joins one enterprise's registration, permit, penalties, emissions and outfalls across units", async () => {
     const e = demoEnterprises().find((x) => x.penalised && x.media.includes("air") && x.media.includes("water"))!;
-    const res = await postGraphQL(federation.url, CROSS_UNIT, { code: e.creditCode });
+    const res = await postGraphQL(federation.url, CROSS_UNIT, { code: e.creditCode }, reader);
     expect(res.body.errors).toBeUndefined();
     const got = res.body.data!["enterprise"] as {
       creditCode: string; name: string; division: { code: string; name: string };
@@ -77,11 +81,11 @@ describe("the federation, end to end over HTTP", () => {
 
   it("answers the README's curl examples with cross-unit data and no errors", async () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-    const bodies = [...readme.matchAll(/```sh\ncurl [^\n]*\/graphql[^\n]*-d '([\s\S]*?)'\n```/g)].map((m) => m[1]!);
+    const bodies = [...readme.matchAll(/```sh\ncurl [^\n]*\/graphql[\s\S]*?-H 'x-share-purpose: WORK_REFERENCE' -d '([\s\S]*?)'\n```/g)].map((m) => m[1]!);
     expect(bodies.length).toBeGreaterThanOrEqual(3);
     for (const body of bodies) {
       const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
-      const res = await postGraphQL(federation.url, query, variables);
+      const res = await postGraphQL(federation.url, query, variables, reader);
       expect(res.body.errors).toBeUndefined();
       expect(JSON.stringify(res.body.data).length).toBeGreaterThan(200);
     }
@@ -91,6 +95,8 @@ describe("the federation, end to end over HTTP", () => {
     const res = await postGraphQL(
       federation.url,
       `{ airStations(divisionCode: "320000") { id division { name } readings(last: 3) { at aqi } } }`,
+      {},
+      reader,
     );
     expect(res.body.errors).toBeUndefined();
     const stations = res.body.data!["airStations"] as { division: { name: string }; readings: unknown[] }[];
@@ -99,7 +105,7 @@ describe("the federation, end to end over HTTP", () => {
   });
 
   it("passes a unit's argument errors through with their code", async () => {
-    const res = await postGraphQL(federation.url, `{ enterprise(creditCode: "bad") { name } }`);
+    const res = await postGraphQL(federation.url, `{ enterprise(creditCode: "bad") { name } }`, {}, reader);
     expect(errorCodes(res.body)).toEqual([["BAD_USER_INPUT", "enterprise"]]);
     expect(res.body.errors![0]!.extensions!["argument"]).toBe("creditCode");
   });
@@ -113,6 +119,7 @@ describe("the federation, end to end over HTTP", () => {
       federation.url,
       `query ($code: ID!) { enterprise(creditCode: $code) { name permit { permitNumber } } }`,
       { code: e.creditCode },
+      reader,
     );
     expect(res.body.data).toEqual({ enterprise: { name: e.name, permit: null } });
     expect(res.body.errors).toHaveLength(1);
@@ -128,7 +135,7 @@ describe("the federation, end to end over HTTP", () => {
     federation = await startFederation(dir.path);
     expect(seededAt(dir.path)).toBe(before);
     const e = demoEnterprises()[42]!;
-    const res = await postGraphQL(federation.url, `query ($c: ID!) { enterprise(creditCode: $c) { name } }`, { c: e.creditCode });
+    const res = await postGraphQL(federation.url, `query ($c: ID!) { enterprise(creditCode: $c) { name } }`, { c: e.creditCode }, reader);
     expect(res.body).toEqual({ data: { enterprise: { name: e.name } } });
   });
 });

@@ -1,5 +1,6 @@
 import { serveUnit, type RunningUnit } from "../../subgraphs/_kit/serve-unit.js";
 import type { AnyUnit } from "../../subgraphs/_kit/unit.js";
+import type { PlatformPublicKey } from "../../subgraphs/_kit/verify-assertion.js";
 import { tempDir } from "./temp-dir.js";
 
 export interface UnitUnderTest {
@@ -12,7 +13,7 @@ export interface UnitUnderTest {
 }
 
 /** Serves one unit on 127.0.0.1:0 over a fresh data dir, counting its SQL statements. */
-export async function startUnit(unit: AnyUnit): Promise<UnitUnderTest> {
+export async function startUnit(unit: AnyUnit, platformKey?: PlatformPublicKey): Promise<UnitUnderTest> {
   const dir = tempDir(unit.code);
   const statements: string[] = [];
   const running = await serveUnit(unit, {
@@ -20,6 +21,7 @@ export async function startUnit(unit: AnyUnit): Promise<UnitUnderTest> {
     host: "127.0.0.1",
     port: 0,
     onStatement: (sql) => statements.push(sql),
+    ...(platformKey ? { platformKey } : {}),
   });
   return {
     running,

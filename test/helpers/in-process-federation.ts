@@ -1,0 +1,62 @@
+import type { ShareClass } from "../../directives/share/rule.js";
+import type { GrantSource } from "../../gateway/enforcement/grant-source.js";
+import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
+import { serveGateway, type RunningGateway } from "../../gateway/serve-gateway.js";
+import { composeSupergraph } from "../../schema/compose.js";
+import { buildUnitSubgraph } from "../../subgraphs/_kit/build-subgraph.js";
+import { loadUnits } from "../../subgraphs/registry.js";
+import { tempDir } from "./temp-dir.js";
+import { startUnit, type UnitUnderTest } from "./unit-server.js";
+
+export interface InProcessFederation {
+  readonly dataDir: string;
+  readonly gateway: RunningGateway;
+  readonly supergraphSdl: string;
+  /** Each unit's server, with the SQL statements it ran (to prove what was never asked). */
+  readonly units: ReadonlyMap<string, UnitUnderTest>;
+  resetStatements(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The demo federation in this process: every unit on 127.0.0.1:0 with its own SQLite file,
+ * the gateway over their composed supergraph. Faster than `ecofed start`, and it lets a
+ * test see each unit's SQL.
+ */
+export async function startInProcessFederation(
+  options: { defaultClass?: ShareClass | null; grants?: GrantSource } = {},
+): Promise<InProcessFederation> {
+  const dir = tempDir("fed");
+  const key = await loadOrCreatePlatformKey(dir.path);
+  const units = new Map<string, UnitUnderTest>();
+  for (const unit of await loadUnits()) units.set(unit.code, await startUnit(unit, key));
+  const composed = composeSupergraph(
+    await Promise.all(
+      [...units.values()].map(async (u) => ({
+        name: u.running.unit,
+        url: u.running.url,
+        sdl: (await buildUnitSubgraph((await loadUnits()).find((x) => x.code === u.running.unit)!)).sdl,
+      })),
+    ),
+  );
+  if (!composed.ok) throw new Error(composed.errors.join("\n"));
+  const gateway = await serveGateway(
+    { host: "127.0.0.1", port: 0, dataDir: dir.path, defaultClass: options.defaultClass ?? null },
+    composed.supergraphSdl,
+    options.grants ? { grants: options.grants } : {},
+  );
+  return {
+    dataDir: dir.path,
+    gateway,
+    supergraphSdl: composed.supergraphSdl,
+    units,
+    resetStatements: () => {
+      for (const u of units.values()) u.resetStatements();
+    },
+    stop: async () => {
+      await gateway.close();
+      for (const u of units.values()) await u.stop();
+      dir.remove();
+    },
+  };
+}
