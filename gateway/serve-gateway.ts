@@ -18,6 +18,8 @@ export interface RunningGateway {
 
 export interface GatewayParts {
   readonly grants?: GrantSource;
+  /** Test and diagnosis only: see EnforcementOptions.forceRewrite. */
+  readonly forceRewrite?: boolean;
 }
 
 /**
@@ -35,7 +37,11 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       return new UnitDataSource(name, url, key);
     },
   });
-  const enforcement = new EnforcingGateway(inner, { defaultClass: config.defaultClass, grants: parts.grants ?? NO_GRANTS });
+  const enforcement = new EnforcingGateway(inner, {
+    defaultClass: config.defaultClass,
+    grants: parts.grants ?? NO_GRANTS,
+    forceRewrite: parts.forceRewrite ?? false,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: enforcement,
     formatError: maskUnexpectedErrors,

@@ -73,13 +73,15 @@ export function analyzeOperation(
   operation: OperationDefinitionNode,
   policies: PolicyIndex,
   decide: DecideField,
+  /** Rewrite and reshape even when nothing is denied: how tests prove the reshape keeps Federation's semantics. */
+  forceRewrite = false,
 ): OperationAnalysis {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const coordinates = new Map<string, CoordinateDecision>();
   const denied = new Map<string, PathDenial>();
   const masked = new Set<string>();
-  let changed = false;
+  let changed = forceRewrite;
 
   const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, prefix: readonly string[], parentOwner: string | null): SelectionSetNode => {
     const out: SelectionNode[] = [];

@@ -21,6 +21,8 @@ export interface EnforcementOptions {
   readonly grants: GrantSource;
   /** Decisions kept per (operation, requester, purpose, policy version, grant version). */
   readonly cacheSize?: number;
+  /** Test and diagnosis only: take the rewrite-and-reshape path for every operation. */
+  readonly forceRewrite?: boolean;
 }
 
 interface SchemaState {
@@ -96,6 +98,7 @@ export class EnforcingGateway implements GatewayInterface {
       requestContext.operation,
       state.policies,
       (coordinate, owner, rule) => evaluateShare({ policy: { coordinate, owner, rule }, requester, purpose, grants, suspended }),
+      this.options.forceRewrite ?? false,
     );
     this.decisions.set(cacheKey, analysis);
     return analysis;
