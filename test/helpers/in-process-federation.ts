@@ -14,6 +14,8 @@ export interface InProcessFederation {
   readonly supergraphSdl: string;
   /** Each unit's server, with the SQL statements it ran (to prove what was never asked). */
   readonly units: ReadonlyMap<string, UnitUnderTest>;
+  /** The GraphQL documents the gateway sent to units since the last reset. */
+  subgraphQueries(): { unit: string; query: string }[];
   resetStatements(): void;
   stop(): Promise<void>;
 }
@@ -40,6 +42,15 @@ export async function startInProcessFederation(
     ),
   );
   if (!composed.ok) throw new Error(composed.errors.join("\n"));
+  // The gateway's data sources capture the global fetch when they are built: record through it.
+  const queries: { unit: string; query: string }[] = [];
+  const unitOf = new Map([...units.values()].map((u) => [u.running.url, u.running.unit]));
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    const unit = unitOf.get(String(input));
+    if (unit && typeof init?.body === "string") queries.push({ unit, query: (JSON.parse(init.body) as { query: string }).query });
+    return realFetch(input, init);
+  }) as typeof fetch;
   const gateway = await serveGateway(
     { host: "127.0.0.1", port: 0, dataDir: dir.path, defaultClass: options.defaultClass ?? null },
     composed.supergraphSdl,
@@ -50,10 +61,13 @@ export async function startInProcessFederation(
     gateway,
     supergraphSdl: composed.supergraphSdl,
     units,
+    subgraphQueries: () => [...queries],
     resetStatements: () => {
+      queries.splice(0);
       for (const u of units.values()) u.resetStatements();
     },
     stop: async () => {
+      globalThis.fetch = realFetch;
       await gateway.close();
       for (const u of units.values()) await u.stop();
       dir.remove();

@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { listenGraphQL } from "../server/graphql-http.js";
+
+/**
+ * Benchmark baseline: a vanilla @apollo/gateway over a supergraph file, no enforcement.
+ *   node dist/bench/vanilla-gateway.js SUPERGRAPH_FILE default|fetch
+ * `default` keeps Apollo's own HTTP client; `fetch` uses Node's built-in fetch, as ecofed's
+ * data source does, so the difference to ecofed is enforcement alone. Prints
+ * `vanilla gateway ready at <url>`; SIGTERM or SIGINT stops it.
+ */
+
+type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]>;
+
+const [file, mode] = process.argv.slice(2);
+if (!file || (mode !== "default" && mode !== "fetch")) {
+  console.error("usage: vanilla-gateway.js SUPERGRAPH_FILE default|fetch");
+  process.exit(2);
+}
+
+const supergraphSdl = readFileSync(file, "utf8");
+const gateway =
+  mode === "fetch"
+    ? new ApolloGateway({ supergraphSdl, buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: fetch as unknown as Fetcher }) })
+    : new ApolloGateway({ supergraphSdl });
+const apollo = new ApolloServer({ gateway });
+await apollo.start();
+const http = await listenGraphQL({
+  apollo,
+  host: "127.0.0.1",
+  port: 0,
+  context: async () => ({}),
+  healthy: () => true,
+});
+console.log(`vanilla gateway ready at ${http.url}`);
+
+let stopping = false;
+const stop = (): void => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  http
+    .close(1_000)
+    .then(() => apollo.stop())
+    .then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
