@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   compose: async () => (await import("./commands/compose.js")).composeCommand,
   subgraph: async () => (await import("./commands/subgraph.js")).subgraphCommand,
   token: async () => (await import("./commands/token.js")).tokenCommand,
+  lint: async () => (await import("./commands/lint.js")).lintCommand,
 };
 
 const USAGE = `usage: ecofed <command>
@@ -15,6 +16,7 @@ const USAGE = `usage: ecofed <command>
   gateway --supergraph FILE  the gateway alone over a Federation 2 supergraph [--port N] [--default-class CLASS]
   compose                    print the demo federation's supergraph SDL
   subgraph UNIT              one unit's subgraph alone [--port N]
+  lint                       check every unit's @share classification (exit 1 with one line per problem)
   token --unit CODE          print a token for a unit [--principal NAME] [--role ROLE]... [--ttl SECONDS]`;
 
 /** Failures the user can act on: one line, no stack (the error classes name themselves). */

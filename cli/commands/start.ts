@@ -3,8 +3,9 @@ import { baseConfig } from "../../gateway/config.js";
 import { fetchSubgraphSdl } from "../../gateway/fetch-subgraph-sdl.js";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 import { serveGateway } from "../../gateway/serve-gateway.js";
+import { lintSubgraphs } from "../../directives/share/lint.js";
 import { composeSupergraph } from "../../schema/compose.js";
-import { UNIT_CODES } from "../../subgraphs/registry.js";
+import { loadUnit, UNIT_CODES } from "../../subgraphs/registry.js";
 import { CliError } from "../cli-error.js";
 import { onShutdown } from "../shutdown.js";
 import { startUnitProcesses, stopUnitProcesses } from "../unit-processes.js";
@@ -25,6 +26,12 @@ export async function startCommand(args: string[]): Promise<void> {
   const stopUnits = (): Promise<void> => stopUnitProcesses(processes.map((p) => p.child));
   try {
     const sources = await fetchSubgraphSdl(processes.map((p) => ({ name: p.unit, url: p.url })));
+    // Classification is checked on what the units actually serve: a @share composition would
+    // drop silently (no @composeDirective) must stop the start, not open the data.
+    const problems = lintSubgraphs(
+      await Promise.all(sources.map(async (s) => ({ ...s, businessData: (await loadUnit(s.name)).businessData }))),
+    );
+    if (problems.length > 0) throw new CliError(`classification problems (ecofed lint):\n${problems.map((p) => `  ${p}`).join("\n")}`);
     const composed = composeSupergraph(sources);
     if (!composed.ok) {
       throw new CliError(`composition failed:\n${composed.errors.map((e) => `  ${e}`).join("\n")}`);

@@ -33,7 +33,7 @@ export class Enterprise {
   registeredOn!: string | null;
 
   // Personal data: only the units that act on it see it whole; others see it masked.
-  @Directive('@share(class: CONDITIONAL, conditions: { scope: ["permits", "enforcement"], mask: PARTIAL })')
+  @Directive('@share(class: CONDITIONAL, conditions: { scope: ["permits", "enforcement"], mask: PARTIAL }, basis: "《中华人民共和国个人信息保护法》第三十四条：国家机关处理个人信息，不得超出履行法定职责所必需的范围和限度。")')
   @Field(() => String, { nullable: true })
   legalRepresentative!: string | null;
 }

@@ -1,0 +1,365 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
+import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
+import { signToken } from "../gateway/identity/token.js";
+import { composeSupergraph } from "../schema/compose.js";
+
+/**
+ * Throughput and latency of the ecofed gateway against vanilla @apollo/gateway, all three
+ * as separate processes over the same unit subgraph processes and the same queries.
+ * Gateways alternate within each round (order rotated every round), so slow drifts of a
+ * noisy machine hit all of them alike.
+ */
+
+const CLI = fileURLToPath(new URL("../cli/main.js", import.meta.url));
+const VANILLA = fileURLToPath(new URL("./vanilla-gateway.js", import.meta.url));
+
+const ROUNDS = 5;
+const ROUND_MS = 3_000;
+const PAUSE_MS = 200;
+const WARMUP_REQUESTS = 200;
+const CONCURRENCY = 16;
+const READY_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 10_000;
+
+type GatewayName = "ecofed" | "vanilla-default" | "vanilla-fetch";
+const GATEWAYS: readonly GatewayName[] = ["ecofed", "vanilla-default", "vanilla-fetch"];
+
+interface BenchQuery {
+  readonly label: string;
+  readonly purpose: string;
+  readonly query: string;
+  readonly target: number;
+  /** Checks one parsed response from a gateway; returns a short description, or throws. */
+  readonly check: (gateway: GatewayName, body: GraphQLBody) => string;
+}
+
+interface GraphQLBody {
+  data?: { enterprises?: { nodes?: Record<string, unknown>[] } | null } | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+const QUERIES: readonly BenchQuery[] = [
+  {
+    label: "(a) every field allowed",
+    purpose: "WORK_REFERENCE",
+    query: "{ enterprises(first: 100) { nodes { creditCode name division { name } permit { permitNumber category } penalties { amountYuan } } } }",
+    target: 0.95,
+    check: (_gateway, body) => {
+      const nodes = body.data?.enterprises?.nodes ?? [];
+      if (body.errors?.length) throw new Error(`expected no errors, got ${body.errors.length}: ${body.errors[0]!.message}`);
+      if (nodes.length === 0) throw new Error("expected enterprises, got none");
+      return `${nodes.length} nodes, no errors`;
+    },
+  },
+  {
+    label: "(b) one leaf denied in hundreds of items",
+    purpose: "DATA_VERIFICATION",
+    query: "{ enterprises(first: 500) { nodes { creditCode name inspections { date kind informant } } } }",
+    target: 0.85,
+    check: (gateway, body) => {
+      const nodes = body.data?.enterprises?.nodes ?? [];
+      const inspections = nodes.reduce((n, node) => n + (Array.isArray(node["inspections"]) ? (node["inspections"] as unknown[]).length : 0), 0);
+      const withInspections = nodes.filter((node) => Array.isArray(node["inspections"]) && (node["inspections"] as unknown[]).length > 0).length;
+      if (withInspections === 0) throw new Error("expected non-null inspections on some nodes, got none");
+      const errors = body.errors ?? [];
+      if (gateway === "ecofed") {
+        const denied = errors.filter((e) => e.extensions?.code === "SHARE_DENIED").length;
+        if (denied < 100) throw new Error(`expected ≥ 100 SHARE_DENIED errors, got ${denied}`);
+        if (denied !== errors.length) throw new Error(`unexpected non-SHARE_DENIED errors: ${errors.find((e) => e.extensions?.code !== "SHARE_DENIED")!.message}`);
+        return `${nodes.length} nodes, ${inspections} inspections, ${denied} SHARE_DENIED`;
+      }
+      if (errors.length) throw new Error(`expected no errors from vanilla, got ${errors.length}: ${errors[0]!.message}`);
+      return `${nodes.length} nodes, ${inspections} inspections, informant returned`;
+    },
+  },
+];
+
+interface Target {
+  readonly name: GatewayName;
+  readonly url: string;
+}
+
+interface LoadResult {
+  /** Requests completed within the round. */
+  readonly completed: number;
+  readonly latencies: number[];
+  readonly failures: number;
+  readonly failureSample: string | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Processes
+
+interface Spawned {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+}
+
+/** Spawns `node args` and waits for a stdout line matching `ready`; returns the match. */
+async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, started: Spawned[]): Promise<RegExpMatchArray> {
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  started.push({ child, output: () => stdout + stderr });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise<RegExpMatchArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(" ")}: not ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString();
+      const m = stdout.match(ready);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.map((a) => a.replace(/^.*\/dist\//, "dist/")).join(" ")} exited (${signal ?? `code ${code}`}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Load
+
+interface RequestSpec {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/** Closed loop: `concurrency` workers, each sending the next request when its last one answered. */
+async function runLoad(spec: RequestSpec, durationMs: number, expectedBytes: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let failureSample: string | null = null;
+  const start = performance.now();
+  const deadline = start + durationMs;
+  const worker = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      let ok = false;
+      let problem = "";
+      try {
+        const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
+        const bytes = (await res.arrayBuffer()).byteLength;
+        // The body was checked in full at warm-up; a changed size means a changed answer.
+        ok = res.status === 200 && Math.abs(bytes - expectedBytes) <= expectedBytes * 0.01;
+        if (!ok) problem = `HTTP ${res.status}, ${bytes} bytes (expected ${expectedBytes})`;
+      } catch (error) {
+        problem = (error as Error).message;
+      }
+      const t1 = performance.now();
+      if (t1 > deadline) break; // finished after the round: neither counted nor timed
+      if (ok) latencies.push(t1 - t0);
+      else {
+        failures++;
+        failureSample ??= problem;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { completed: latencies.length, latencies, failures, failureSample };
+}
+
+/** Sends one request and checks its parsed body; returns its size and a description. */
+async function probe(spec: RequestSpec, check: (body: GraphQLBody) => string): Promise<{ bytes: number; summary: string }> {
+  const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+  return { bytes: Buffer.byteLength(text), summary: check(JSON.parse(text) as GraphQLBody) };
+}
+
+async function warmUp(spec: RequestSpec, requests: number): Promise<void> {
+  let left = requests;
+  const worker = async (): Promise<void> => {
+    while (left-- > 0) {
+      const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`warm-up: HTTP ${res.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+// ---------------------------------------------------------------------------------------
+// Statistics and output
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Nearest-rank percentile. */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const pad = (s: string, n: number): string => s.padEnd(n);
+const lpad = (s: string, n: number): string => s.padStart(n);
+
+// ---------------------------------------------------------------------------------------
+
+/** `npm run bench`: ecofed vs vanilla @apollo/gateway, throughput and latency, two queries. */
+export async function benchGatewayThroughput(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "ecofed-bench-gw-"));
+  const started: Spawned[] = [];
+  const unitPids: number[] = [];
+  const env = { ...process.env, NODE_ENV: "production", ECOFED_DATA_DIR: dataDir, ECOFED_PORT: "0" };
+  const benchStart = performance.now();
+  try {
+    // Units, each its own process (`ecofed start` also runs a gateway of its own: left idle).
+    await spawnUntil([CLI, "start"], env, /gateway ready at (\S+)/, started);
+    const startOutput = started[0]!.output();
+    const units = [...startOutput.matchAll(/ecofed: unit (\S+) at (\S+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1]!, url: m[2]! , pid: Number(m[3]) }));
+    unitPids.push(...units.map((u) => u.pid));
+    if (units.length === 0) throw new Error(`no unit lines in ecofed start output:\n${startOutput}`);
+
+    const composed = composeSupergraph(await fetchSubgraphSdl(units));
+    if (!composed.ok) throw new Error(`composition failed: ${composed.errors.join("; ")}`);
+    const supergraphFile = join(dataDir, "supergraph.graphql");
+    writeFileSync(supergraphFile, composed.supergraphSdl);
+
+    // The three gateways, each its own process, NODE_ENV=production.
+    const [ecofed, vanillaDefault, vanillaFetch] = await Promise.all([
+      spawnUntil([CLI, "gateway", "--supergraph", supergraphFile, "--port", "0"], env, /gateway ready at (\S+)/, started),
+      spawnUntil([VANILLA, supergraphFile, "default"], env, /vanilla gateway ready at (\S+)/, started),
+      spawnUntil([VANILLA, supergraphFile, "fetch"], env, /vanilla gateway ready at (\S+)/, started),
+    ]);
+    const targets: Target[] = [
+      { name: "ecofed", url: ecofed[1]! },
+      { name: "vanilla-default", url: vanillaDefault[1]! },
+      { name: "vanilla-fetch", url: vanillaFetch[1]! },
+    ];
+
+    const key = await loadOrCreatePlatformKey(dataDir);
+    const token = await signToken(key, { unit: "water", principal: "bench", roles: [] });
+
+    console.log("");
+    console.log(
+      `gateway throughput: ecofed vs vanilla @apollo/gateway 2.14.4 (separate processes, NODE_ENV=production) over the same ${units.length} unit processes`,
+    );
+    console.log(
+      `  closed loop, concurrency ${CONCURRENCY}, Node fetch (keep-alive); ${ROUNDS} rounds × ${ROUND_MS / 1000} s per gateway, order rotated each round; warm-up ${WARMUP_REQUESTS} requests each`,
+    );
+    console.log(`  NOTE: this machine has 2 cores, shared by the load generator, the ${units.length} units and the gateways: figures are relative`);
+    console.log("  vanilla-default: Apollo's default HTTP client; vanilla-fetch: Node's fetch, as ecofed uses (ecofed / vanilla-fetch = cost of enforcement)");
+
+    for (const q of QUERIES) {
+      const specs = new Map<GatewayName, RequestSpec>(
+        targets.map((t) => [
+          t.name,
+          {
+            url: t.url,
+            // Same request bytes to every gateway; the vanilla ones ignore the identity headers.
+            headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-share-purpose": q.purpose },
+            body: JSON.stringify({ query: q.query }),
+          },
+        ]),
+      );
+      const expectedBytes = new Map<GatewayName, number>();
+      const summaries: string[] = [];
+      for (const t of targets) {
+        const spec = specs.get(t.name)!;
+        const first = await probe(spec, (body) => q.check(t.name, body)).catch((error: unknown) => {
+          throw new Error(`${q.label}, ${t.name}: ${(error as Error).message}`);
+        });
+        await warmUp(spec, WARMUP_REQUESTS);
+        const again = await probe(spec, (body) => q.check(t.name, body));
+        expectedBytes.set(t.name, again.bytes);
+        summaries.push(`${t.name}: ${first.summary}, ${(again.bytes / 1024).toFixed(1)} KiB`);
+      }
+
+      const rps = new Map<GatewayName, number[]>(GATEWAYS.map((g) => [g, []]));
+      const lat = new Map<GatewayName, number[]>(GATEWAYS.map((g) => [g, []]));
+      const failures = new Map<GatewayName, { count: number; sample: string | null }>(GATEWAYS.map((g) => [g, { count: 0, sample: null }]));
+      for (let r = 0; r < ROUNDS; r++) {
+        const order = targets.map((_, i) => targets[(i + r) % targets.length]!);
+        for (const t of order) {
+          const result = await runLoad(specs.get(t.name)!, ROUND_MS, expectedBytes.get(t.name)!);
+          rps.get(t.name)!.push(result.completed / (ROUND_MS / 1000));
+          lat.get(t.name)!.push(...result.latencies);
+          const f = failures.get(t.name)!;
+          f.count += result.failures;
+          f.sample ??= result.failureSample;
+          await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+        }
+      }
+
+      console.log("");
+      console.log(`${q.label}: as water, purpose ${q.purpose}`);
+      console.log(`  ${q.query}`);
+      for (const s of summaries) console.log(`  checked ${s}`);
+      console.log(`  ${pad("gateway", 16)}${lpad("req/s", 8)}${lpad("p50 ms", 9)}${lpad("p99 ms", 9)}  req/s per round`);
+      for (const g of GATEWAYS) {
+        const sorted = [...lat.get(g)!].sort((a, b) => a - b);
+        console.log(
+          `  ${pad(g, 16)}${lpad(median(rps.get(g)!).toFixed(1), 8)}${lpad(percentile(sorted, 50).toFixed(1), 9)}${lpad(percentile(sorted, 99).toFixed(1), 9)}  ${rps
+            .get(g)!
+            .map((x) => x.toFixed(0))
+            .join(" ")}`,
+        );
+      }
+      const eco = rps.get("ecofed")!;
+      for (const base of ["vanilla-default", "vanilla-fetch"] as const) {
+        const vs = rps.get(base)!;
+        const ratio = median(eco) / median(vs);
+        const perRound = eco.map((e, i) => e / vs[i]!);
+        const verdict = ratio >= q.target ? "meets" : "below";
+        console.log(
+          `  ecofed / ${pad(base, 15)} throughput ${ratio.toFixed(3)} (per round ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}); target ≥ ${q.target}: ${verdict}`,
+        );
+      }
+      for (const g of GATEWAYS) {
+        const f = failures.get(g)!;
+        if (f.count > 0) console.log(`  WARNING: ${g}: ${f.count} failed or changed responses (e.g. ${f.sample}); not counted`);
+      }
+    }
+    console.log("");
+    console.log(`gateway throughput bench took ${((performance.now() - benchStart) / 1000).toFixed(0)} s`);
+  } finally {
+    // Gateways first, then `ecofed start` (which stops its units); any unit left is killed by PID.
+    await Promise.all(started.slice(1).map((s) => stopChild(s.child)));
+    if (started[0]) await stopChild(started[0].child);
+    for (const pid of unitPids) {
+      if (alive(pid)) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,154 @@
+import {
+  Kind,
+  parse,
+  print,
+  type ConstDirectiveNode,
+  type DefinitionNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+} from "graphql";
+import { SHARE_DEFINITIONS_SDL, SHARE_SPEC_URL } from "./definition.js";
+import { parseShareDirective } from "./parse.js";
+
+/** One subgraph as the lint sees it. */
+export interface LintSubgraph {
+  readonly name: string;
+  readonly sdl: string;
+  /** Its Art. 16 business-data category, when its data is business data (should be UNCONDITIONAL). */
+  readonly businessData?: string;
+}
+
+const SHARE_TYPES = new Set(["ShareClass", "SharePurpose", "ShareMask", "ShareConditions"]);
+// Types federation adds to every subgraph: nobody's data.
+const FEDERATION_FIELD = /^(Query\._entities|Query\._service|_Service\.sdl)$/;
+
+/**
+ * Checks every subgraph's classification (CONTRACT §3, SPEC §2); one line per problem.
+ * Composition accepts all of these silently, and several would fail open.
+ */
+export function lintSubgraphs(subgraphs: readonly LintSubgraph[]): string[] {
+  const problems: string[] = [];
+  const documents = new Map<string, DocumentNode>();
+  for (const s of subgraphs) {
+    try {
+      documents.set(s.name, parse(s.sdl));
+    } catch (error) {
+      problems.push(`${s.name}: SDL does not parse: ${(error as Error).message}`);
+    }
+  }
+  for (const s of subgraphs) {
+    const doc = documents.get(s.name);
+    if (doc) problems.push(...lintOne(s, doc));
+  }
+  problems.push(...differingDefinitions(documents));
+  return problems;
+}
+
+function lintOne(subgraph: LintSubgraph, doc: DocumentNode): string[] {
+  const problems: string[] = [];
+  const at = (where: string, text: string): void => void problems.push(`${subgraph.name}: ${where}: ${text}`);
+  const schemaDirectives = doc.definitions.flatMap((d) =>
+    d.kind === Kind.SCHEMA_DEFINITION || d.kind === Kind.SCHEMA_EXTENSION ? (d.directives ?? []) : [],
+  );
+  const linksShare = schemaDirectives.some((d) => d.name.value === "link" && stringArg(d, "url")?.startsWith(SHARE_SPEC_URL));
+  const composes = schemaDirectives.some((d) => d.name.value === "composeDirective" && stringArg(d, "name") === "@share");
+  if (!linksShare) at("schema", `does not @link ${SHARE_SPEC_URL}: its fields cannot be classified`);
+  // The fail-open trap: linked but not composed, every @share is dropped without a word.
+  else if (!composes) at("schema", `links @share but does not @composeDirective(name: "@share"): composition would drop every @share silently`);
+  const shareDefinition = definitionText(doc, "share");
+  if (shareDefinition && shareDefinition !== canonical.get("share")) at("directive @share", "differs from the spec's definition (ship it from directives/share/definition.ts)");
+  for (const name of SHARE_TYPES) {
+    const text = definitionText(doc, name);
+    if (text && text !== canonical.get(name)) at(name, "differs from the spec's definition (ship it from directives/share/definition.ts)");
+  }
+
+  for (const def of doc.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    const typeName = def.name.value;
+    if (typeName.startsWith("_") || typeName.startsWith("link__") || typeName.startsWith("federation__")) continue;
+    const typeShare = findShare(def.directives);
+    for (const field of def.fields ?? []) {
+      const coordinate = `${typeName}.${field.name.value}`;
+      if (FEDERATION_FIELD.test(coordinate)) continue;
+      const share = findShare(field.directives) ?? typeShare;
+      if (!share) {
+        at(coordinate, "has no @share: unclassified, so it is denied to every other unit");
+        continue;
+      }
+      const parsed = parseShareDirective(share);
+      if (!parsed.ok) {
+        at(coordinate, `@share ${parsed.problem}`);
+        continue;
+      }
+      // Art. 16: business data is shared unconditionally unless a stated basis says otherwise.
+      if (subgraph.businessData && parsed.rule.class !== "UNCONDITIONAL" && !parsed.rule.basis && !isKeyOnly(field)) {
+        at(coordinate, `is ${subgraph.businessData} business data (Art. 16) classed ${parsed.rule.class} without a basis`);
+      }
+      if (parsed.rule.mask === "PARTIAL" && !isTextual(field)) at(coordinate, "mask: PARTIAL on a field that is not text: its value could only be withheld");
+    }
+  }
+  return problems;
+}
+
+const canonical = new Map<string, string>(
+  parse(SHARE_DEFINITIONS_SDL).definitions.map((d) => [definitionName(d), print(d)] as const),
+);
+
+function definitionName(def: DefinitionNode): string {
+  return "name" in def && def.name ? def.name.value : "";
+}
+
+function definitionText(doc: DocumentNode, name: string): string | null {
+  const def = doc.definitions.find(
+    (d) =>
+      definitionName(d) === name &&
+      (d.kind === Kind.DIRECTIVE_DEFINITION ? name === "share" : d.kind === Kind.ENUM_TYPE_DEFINITION || d.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION),
+  );
+  if (!def) return null;
+  // Descriptions are prose, not definition.
+  return print({ ...def, description: undefined } as DefinitionNode);
+}
+
+/** Enums and field arguments several subgraphs define differently: composition merges them silently. */
+function differingDefinitions(documents: ReadonlyMap<string, DocumentNode>): string[] {
+  const seen = new Map<string, { subgraph: string; text: string }>();
+  const problems: string[] = [];
+  const note = (key: string, subgraph: string, text: string): void => {
+    const first = seen.get(key);
+    if (!first) seen.set(key, { subgraph, text });
+    else if (first.text !== text) problems.push(`${key}: defined differently in ${first.subgraph} and ${subgraph} (composition merges them silently)`);
+  };
+  for (const [subgraph, doc] of documents) {
+    for (const def of doc.definitions) {
+      if (def.kind === Kind.ENUM_TYPE_DEFINITION && !def.name.value.startsWith("link__")) {
+        note(`enum ${def.name.value}`, subgraph, (def.values ?? []).map((v) => v.name.value).sort().join(" "));
+      }
+      if (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.INTERFACE_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) {
+        for (const field of def.fields ?? []) {
+          if ((field.arguments ?? []).length === 0) continue;
+          const args = (field.arguments ?? []).map((a) => `${a.name.value}: ${print(a.type)}`).sort().join(", ");
+          note(`${def.name.value}.${field.name.value}(…)`, subgraph, args);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+function findShare(directives: readonly ConstDirectiveNode[] | undefined): ConstDirectiveNode | undefined {
+  return directives?.find((d) => d.name.value === "share");
+}
+
+function stringArg(directive: ConstDirectiveNode, name: string): string | undefined {
+  const value = directive.arguments?.find((a) => a.name.value === name)?.value;
+  return value?.kind === Kind.STRING ? value.value : undefined;
+}
+
+function isTextual(field: FieldDefinitionNode): boolean {
+  const named = print(field.type).replace(/[[\]!]/g, "");
+  return named === "String" || named === "ID";
+}
+
+function isKeyOnly(field: FieldDefinitionNode): boolean {
+  return (field.directives ?? []).some((d) => d.name.value === "external");
+}

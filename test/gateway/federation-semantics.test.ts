@@ -1,0 +1,344 @@
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { getIntrospectionQuery } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveGateway, type RunningGateway } from "../../gateway/serve-gateway.js";
+import { composeSupergraph } from "../../schema/compose.js";
+import { listenGraphQL, type RunningHttpServer } from "../../server/graphql-http.js";
+import { startFixtureSubgraphs, type RunningFixture } from "../fixtures/federation-semantics/index.js";
+import { tempDir } from "../helpers/temp-dir.js";
+import { asRequester, tokenFor } from "../helpers/tokens.js";
+
+/*
+ * Federation semantics are kept: over subgraphs that are not ecofed's and carry no @share,
+ * with every unannotated field UNCONDITIONAL, ecofed answers exactly what a vanilla
+ * @apollo/gateway answers — both on its untouched path and with `forceRewrite`, where every
+ * operation is stripped, planned, executed and reshaped by graphql-js.
+ *
+ * Comparison: status, `data` (deep and in serialised key order, since GraphQL orders
+ * response keys by the query), top-level `extensions`, and each error's message, path,
+ * locations and whole `extensions` object, in order. Nothing is normalised away.
+ */
+
+interface Body {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; locations?: unknown; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
+}
+
+interface Answer {
+  status: number;
+  body: Body;
+}
+
+/** What each case must look like on the vanilla gateway, so no case passes vacuously. */
+type Expectation =
+  | "data" // no errors, data with at least one non-null leaf
+  | "partial" // errors and data with at least one non-null leaf
+  | "error"; // errors, and no data or null data
+
+interface Case {
+  readonly name: string;
+  readonly query: string;
+  readonly variables?: Record<string, unknown>;
+  readonly operationName?: string;
+  readonly expect: Expectation;
+}
+
+const PRODUCT_BITS = `fragment ProductBits on Product { upc name price { amount currency } }`;
+
+const CASES: readonly Case[] = [
+  { name: "__typename at the root", query: `{ __typename }`, expect: "data" },
+  {
+    name: "aliased __typename at the root next to a field",
+    query: `{ t: __typename me { id } tt: __typename }`,
+    expect: "data",
+  },
+  {
+    name: "nested entities across three subgraphs (products → reviews → accounts, inventory)",
+    query: `{ topProducts { upc name inStock reviews { body rating author { id name username } } } }`,
+    expect: "data",
+  },
+  {
+    name: "entities from accounts through reviews to products and inventory",
+    query: `{ users { id username reviews { id product { upc name inStock shippingEstimate } } } }`,
+    expect: "data",
+  },
+  {
+    name: "@requires + @external: shippingEstimate needs price and weight from products",
+    query: `{ product(upc: "p2") { shippingEstimate } topProducts(first: 4) { upc weight shippingEstimate } }`,
+    expect: "data",
+  },
+  {
+    name: "@provides: Review.author.username comes from reviews, name from accounts",
+    query: `{ latestReviews(limit: 4) { id author { id username } } more: latestReviews(limit: 2) { author { username name } } }`,
+    expect: "data",
+  },
+  {
+    name: "@override(from:): inStock is resolved by inventory, not products",
+    query: `{ topProducts { upc inStock } product(upc: "p2") { inStock name } }`,
+    expect: "data",
+  },
+  {
+    name: "@shareable value types (Money, Address) from two subgraphs",
+    query: `{ me { address { city country } } locations { ... on Warehouse { address { city country } } ... on Store { address { city } } } topProducts(first: 2) { price { amount currency } } }`,
+    expect: "data",
+  },
+  {
+    name: "@interfaceObject: fields of Media from reviews on Book and Movie",
+    query: `{ media { __typename id title ratingCount reviews { body author { username } } ... on Book { pages } ... on Movie { minutes } } }`,
+    expect: "data",
+  },
+  {
+    name: "@interfaceObject: one item, no __typename asked",
+    query: `{ mediaItem(id: "m2") { title ratingCount ... on Movie { minutes } } none: mediaItem(id: "zz") { id } }`,
+    expect: "data",
+  },
+  {
+    name: "plain interface with three implementations, inline fragments and __typename",
+    query: `{ locations { __typename id name ... on Warehouse { capacity address { city } } ... on Store { openHours } ... on Locker { code } } }`,
+    expect: "data",
+  },
+  {
+    name: "plain interface without __typename, under a list of non-null entries",
+    query: `{ topProducts { upc stock { quantity location { name ... on Locker { code } ... on Warehouse { capacity } } } } }`,
+    expect: "data",
+  },
+  {
+    name: "union with inline fragments and __typename",
+    query: `{ search(filter: { text: "" }) { __typename ... on Product { upc name } ... on Book { title pages } ... on Movie { title minutes } } }`,
+    expect: "data",
+  },
+  {
+    name: "union without __typename, an interface fragment inside it",
+    query: `{ search(filter: { text: "a" }) { ... on Media { id title } ... on Product { upc } } }`,
+    expect: "data",
+  },
+  {
+    name: "aliases: the same field twice with different arguments",
+    query: `{ a: product(upc: "p1") { name } b: product(upc: "p3") { n: name upc } first2: topProducts(first: 2) { upc } all: topProducts(first: 10) { upc } }`,
+    expect: "data",
+  },
+  {
+    name: "aliases on an entity field resolved by another subgraph, with arguments",
+    query: `{ topProducts { upc five: reviews(minRating: 5) { id } all: reviews { id stars: rating } } }`,
+    expect: "data",
+  },
+  {
+    name: "a named fragment used at two places (and inside a list of related products)",
+    query: `{ product(upc: "p1") { ...ProductBits related { ...ProductBits inStock } } topProducts(first: 2) { ...ProductBits } } ${PRODUCT_BITS}`,
+    expect: "data",
+  },
+  {
+    name: "named fragments on an interface and a union, nested",
+    query: `{ media { ...MediaBits } search(filter: { kinds: [BOOK, MOVIE, PRODUCT] }) { ...ResultBits } }
+      fragment MediaBits on Media { id title ... on Book { pages } }
+      fragment ResultBits on SearchResult { __typename ...MediaBits ... on Product { upc } }`,
+    expect: "data",
+  },
+  {
+    name: "@skip/@include with variables: true",
+    query: `query ($withReviews: Boolean!, $skipPrice: Boolean!) { topProducts(first: 3) { upc price @skip(if: $skipPrice) { amount } reviews @include(if: $withReviews) { id } } }`,
+    variables: { withReviews: true, skipPrice: true },
+    expect: "data",
+  },
+  {
+    name: "@skip/@include with variables: false",
+    query: `query ($withReviews: Boolean!, $skipPrice: Boolean!) { topProducts(first: 3) { upc price @skip(if: $skipPrice) { amount } reviews @include(if: $withReviews) { id } } }`,
+    variables: { withReviews: false, skipPrice: false },
+    expect: "data",
+  },
+  {
+    name: "@skip/@include on fragment spreads, inline fragments and a root field",
+    query: `query ($yes: Boolean!, $no: Boolean!) {
+      topProducts(first: 2) { upc ...ProductBits @include(if: $no) ... on Product @include(if: $yes) { inStock } }
+      me @skip(if: $yes) { id }
+      locations @include(if: $yes) { name ... on Store @skip(if: $no) { openHours } }
+    } ${PRODUCT_BITS}`,
+    variables: { yes: true, no: false },
+    expect: "data",
+  },
+  {
+    name: "__typename under @include(if: false) on an abstract type",
+    query: `query ($t: Boolean!) { search(filter: { text: "o" }) { __typename @include(if: $t) ... on Product { upc } ... on Book { title } } locations { __typename @include(if: $t) name } }`,
+    variables: { t: false },
+    expect: "data",
+  },
+  {
+    name: "variables in nested input-object arguments",
+    query: `query ($text: String, $kinds: [SearchKind!], $max: Int) { search(filter: { text: $text, kinds: $kinds, price: { max: $max } }) { __typename ... on Product { name price { amount } } ... on Book { title } } }`,
+    variables: { text: "", kinds: ["PRODUCT", "BOOK"], max: 900 },
+    expect: "data",
+  },
+  {
+    name: "a whole input object as a variable, and a variable default",
+    query: `query ($f: SearchFilter!, $first: Int = 2) { search(filter: $f) { ... on Product { upc } } topProducts(first: $first) { upc } }`,
+    variables: { f: { text: "c", kinds: ["PRODUCT"], price: { min: 50 } } },
+    expect: "data",
+  },
+  {
+    name: "subgraph error with a code on one list item: error path and partial data",
+    query: `{ topProducts(first: 2) { upc reviews { id translation(lang: "fr") } } }`,
+    expect: "partial",
+  },
+  {
+    name: "plain Error thrown by an entity resolver for one item (accounts, via reviews)",
+    query: `{ latestReviews(limit: 6) { id author { username nickname } } }`,
+    expect: "partial",
+  },
+  {
+    name: "a nullable root field errors, the others resolve",
+    query: `{ bad: checkedCount(n: -1) ok: checkedCount(n: 3) me { name } }`,
+    expect: "partial",
+  },
+  {
+    name: "a non-null root field errors: data is null",
+    query: `{ failingCount }`,
+    expect: "error",
+  },
+  {
+    name: "a non-null root field errors next to fields of other subgraphs",
+    query: `{ me { name } failingCount locations { name } }`,
+    expect: "error",
+  },
+  {
+    name: "an @inaccessible enum value returned by a subgraph",
+    query: `{ users { id role } }`,
+    expect: "data",
+  },
+  {
+    name: "introspection: __schema root types and __type(name:)",
+    query: `{ __schema { queryType { name } mutationType { name } subscriptionType { name } } __type(name: "Product") { name kind description fields { name type { kind name ofType { kind name } } } } }`,
+    expect: "data",
+  },
+  {
+    name: "introspection: enum values, deprecated fields, interface possible types, by variable",
+    query: `query ($t: String!) { role: __type(name: "Role") { enumValues { name } } product: __type(name: "Product") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } media: __type(name: $t) { kind possibleTypes { name } interfaces { name } } }`,
+    variables: { t: "Media" },
+    expect: "data",
+  },
+  {
+    name: "introspection mixed with data",
+    query: `{ __type(name: "SearchResult") { possibleTypes { name } } topProducts(first: 1) { __typename upc } }`,
+    expect: "data",
+  },
+  { name: "full introspection query", query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }), expect: "data" },
+  {
+    name: "a mutation (idempotent) with entity fields from another subgraph",
+    query: `mutation { setPrice(upc: "p3", amount: 54) { upc price { amount } shippingEstimate inStock } }`,
+    expect: "data",
+  },
+  {
+    name: "several operations in one document, chosen by operationName",
+    query: `query A { me { id } } query B($u: ID!) { user(id: $u) { name reviews { id } } } ${PRODUCT_BITS} query C { topProducts(first: 1) { ...ProductBits } }`,
+    variables: { u: "u2" },
+    operationName: "B",
+    expect: "data",
+  },
+  {
+    name: "deeply nested lists of entities",
+    query: `{ topProducts { upc related { upc related { upc name reviews { rating } } } } }`,
+    expect: "data",
+  },
+  { name: "@inaccessible field: validation error", query: `{ me { id ssn } }`, expect: "error" },
+  { name: "@inaccessible field of another subgraph's entity: validation error", query: `{ topProducts { upc internalCode } }`, expect: "error" },
+  { name: "@inaccessible enum value as an argument: validation error", query: `{ users(role: INTERNAL) { id } }`, expect: "error" },
+  { name: "invalid query: unknown field", query: `{ topProducts { upc nope } }`, expect: "error" },
+  { name: "invalid query: syntax error", query: `{ topProducts { upc `, expect: "error" },
+  {
+    name: "invalid query: missing required variable",
+    query: `query ($u: ID!) { user(id: $u) { id } }`,
+    expect: "error",
+  },
+];
+
+let dir: ReturnType<typeof tempDir>;
+let fixtures: RunningFixture[] = [];
+let vanillaServer: ApolloServer | null = null;
+let vanillaHttp: RunningHttpServer | null = null;
+let plain: RunningGateway | null = null;
+let forced: RunningGateway | null = null;
+let headers: Record<string, string>;
+
+beforeAll(async () => {
+  dir = tempDir("fedsem");
+  fixtures = await startFixtureSubgraphs();
+  const composed = composeSupergraph(fixtures.map((f) => ({ name: f.name, url: f.url, sdl: f.sdl })));
+  if (!composed.ok) throw new Error(`fixture composition failed:\n${composed.errors.join("\n")}`);
+  const supergraphSdl = composed.supergraphSdl;
+
+  vanillaServer = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl }) });
+  await vanillaServer.start();
+  vanillaHttp = await listenGraphQL({ apollo: vanillaServer, host: "127.0.0.1", port: 0, context: async () => ({}), healthy: () => true });
+
+  const config = { host: "127.0.0.1", port: 0, dataDir: dir.path, defaultClass: "UNCONDITIONAL" as const };
+  plain = await serveGateway(config, supergraphSdl);
+  forced = await serveGateway(config, supergraphSdl, { forceRewrite: true });
+  headers = asRequester(await tokenFor(dir.path, "water"), "WORK_REFERENCE");
+});
+
+afterAll(async () => {
+  await forced?.close();
+  await plain?.close();
+  await vanillaHttp?.close();
+  await vanillaServer?.stop();
+  for (const f of fixtures) await f.close();
+  dir?.remove();
+});
+
+async function ask(url: string, c: Case): Promise<Answer> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query: c.query, variables: c.variables ?? {}, ...(c.operationName ? { operationName: c.operationName } : {}) }),
+  });
+  return { status: res.status, body: (await res.json()) as Body };
+}
+
+/** How many non-null leaves (other than __typename) a response's data has. */
+function leaves(value: unknown, key = ""): number {
+  if (value === null || value === undefined) return 0;
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + leaves(v, key), 0);
+  if (typeof value === "object") return Object.entries(value).reduce((n, [k, v]) => n + leaves(v, k), 0);
+  return key === "__typename" ? 0 : 1;
+}
+
+function checkVanilla(c: Case, v: Answer): void {
+  const errors = v.body.errors ?? [];
+  if (c.expect === "data") {
+    expect(errors, "vanilla answered with errors").toEqual([]);
+    expect(leaves(v.body.data)).toBeGreaterThan(0);
+  } else if (c.expect === "partial") {
+    expect(errors.length).toBeGreaterThan(0);
+    expect(leaves(v.body.data)).toBeGreaterThan(0);
+  } else {
+    expect(errors.length).toBeGreaterThan(0);
+    expect(v.body.data ?? null).toBeNull();
+  }
+}
+
+function expectSameAnswer(actual: Answer, vanilla: Answer): void {
+  expect(actual.body).toEqual(vanilla.body);
+  // Response keys follow the query's order (GraphQL spec §7.2.2): compare the serialised data too.
+  expect(JSON.stringify(actual.body.data)).toBe(JSON.stringify(vanilla.body.data));
+  expect(actual.status).toBe(vanilla.status);
+}
+
+describe("ecofed keeps Federation 2 semantics over foreign subgraphs (defaultClass UNCONDITIONAL)", () => {
+  it("the fixture set is large enough", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
+  });
+
+  describe.each([
+    ["untouched path (forceRewrite: false)", () => plain!],
+    ["strip + reshape path (forceRewrite: true)", () => forced!],
+  ])("%s", (_mode, gateway) => {
+    it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+      const vanilla = await ask(vanillaHttp!.url, c);
+      checkVanilla(c, vanilla);
+      const ecofed = await ask(gateway().url, c);
+      expectSameAnswer(ecofed, vanilla);
+    });
+  });
+});
