@@ -23,6 +23,12 @@ export async function gatewayCommand(args: string[]): Promise<void> {
     throw new CliError(`cannot serve supergraph ${values.supergraph}: ${oneLine((error as Error).message)}`);
   });
   onShutdown(() => gateway.close());
+  const policies = gateway.enforcement.policies;
+  for (const problem of policies?.problems ?? []) console.error(`ecofed: warning: ${problem}`);
+  const unclassified = [...(policies?.fields.values() ?? [])].filter((f) => !f.rule).length;
+  if (unclassified > 0) {
+    console.error(`ecofed: warning: ${unclassified} fields carry no @share and are denied as UNCLASSIFIED to other units (--default-class sets a class for them)`);
+  }
   console.log(`ecofed: gateway ready at ${gateway.url}`);
 }
 

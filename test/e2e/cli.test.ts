@@ -8,6 +8,7 @@ import { infoCenter } from "../../subgraphs/info-center/index.js";
 import { UNIT_CODES } from "../../subgraphs/registry.js";
 import { runCli, spawnCli } from "../helpers/cli-process.js";
 import { postGraphQL } from "../helpers/graphql-client.js";
+import { servePlainSubgraph } from "../helpers/plain-subgraph.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { asRequester, tokenFor } from "../helpers/tokens.js";
 import { startUnit, type UnitUnderTest } from "../helpers/unit-server.js";
@@ -72,6 +73,38 @@ describe("ecofed gateway --supergraph", () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toMatch(/^ecofed: cannot serve supergraph/);
+  });
+});
+
+describe("ecofed gateway over a supergraph that is not ours", () => {
+  const SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+    type Query { station(id: ID!): Station }
+    type Station @key(fields: "id") { id: ID! reading: Float }`;
+
+  it.each([
+    ["no --default-class: fields without @share are denied as UNCLASSIFIED", [], false],
+    ["--default-class UNCONDITIONAL: they are shared", ["--default-class", "UNCONDITIONAL"], true],
+  ])("%s", async (_name, flags, shared) => {
+    const plain = await servePlainSubgraph(SDL, { Query: { station: (_: unknown, { id }: { id: string }) => ({ id, reading: 42.5 }) } });
+    const composed = composeSupergraph([{ name: "foreign", url: plain.url, sdl: SDL }]);
+    if (!composed.ok) throw new Error(composed.errors.join("\n"));
+    const file = join(dir.path, "foreign.graphql");
+    writeFileSync(file, composed.supergraphSdl);
+    const gateway = spawnCli(["gateway", "--supergraph", file, "--port", "0", ...(flags as string[])], { ECOFED_DATA_DIR: dir.path });
+    try {
+      const [, url] = await gateway.waitFor(/gateway ready at (\S+)/);
+      const res = await postGraphQL(url!, `{ station(id: "7") { id reading } }`, {}, asRequester(await tokenFor(dir.path, "water"), "WORK_REFERENCE"));
+      if (shared) {
+        expect(res.body).toEqual({ data: { station: { id: "7", reading: 42.5 } } });
+      } else {
+        expect(res.body.data).toEqual({ station: null });
+        expect(res.body.errors?.map((e) => [e.extensions?.["code"], (e.extensions?.["share"] as { reason: string }).reason])).toEqual([["SHARE_DENIED", "UNCLASSIFIED"]]);
+        expect(gateway.output()).toContain("fields carry no @share and are denied as UNCLASSIFIED");
+      }
+    } finally {
+      await gateway.stop();
+      await plain.stop();
+    }
   });
 });
 
