@@ -20,6 +20,7 @@ import {
 import type { Decision } from "../../directives/share/evaluate.js";
 import type { ShareClass, ShareRule } from "../../directives/share/rule.js";
 import { ownerOf, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
+import { LOCAL_ROOT_FIELDS } from "../explain/explain-schema.js";
 import { denialExtensions, type DenialInfo } from "./share-error.js";
 
 /** One field coordinate's decision in an operation: what audit records and `explain` report. */
@@ -40,7 +41,9 @@ export interface OperationAnalysis {
   readonly coordinates: readonly CoordinateDecision[];
   readonly denied: ReadonlyMap<string, PathDenial>;
   readonly masked: ReadonlySet<string>;
-  /** Null when nothing is denied or masked: the operation runs untouched. */
+  /** Root fields the gateway answers itself (`explain`), by path, with their coordinate. */
+  readonly local: ReadonlyMap<string, string>;
+  /** Null when nothing is denied, masked or local: the operation runs untouched. */
   readonly rewrite: {
     /** What the subgraphs are asked: denied fields removed; null when every root field is denied. */
     readonly document: DocumentNode | null;
@@ -81,6 +84,7 @@ export function analyzeOperation(
   const coordinates = new Map<string, CoordinateDecision>();
   const denied = new Map<string, PathDenial>();
   const masked = new Set<string>();
+  const local = new Map<string, string>();
   let changed = forceRewrite;
 
   const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, prefix: readonly string[], parentOwner: string | null): SelectionSetNode => {
@@ -116,6 +120,11 @@ export function analyzeOperation(
     const path = [...prefix, responseKey];
     const key = pathKey(path);
     const coordinate = `${parent.name}.${name}`;
+    if (prefix.length === 0 && LOCAL_ROOT_FIELDS.has(coordinate)) {
+      changed = true;
+      local.set(key, coordinate);
+      return null;
+    }
     const entry = policies.fields.get(coordinate);
     const owner = entry ? ownerOf(entry, parentOwner) : "";
     // A coordinate the supergraph does not describe cannot be decided: deny it (fail closed).
@@ -142,7 +151,7 @@ export function analyzeOperation(
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) throw new Error(`schema has no ${operation.operation} type`);
   const selectionSet = walk(operation.selectionSet, rootType, [], null);
-  if (!changed) return { coordinates: [...coordinates.values()], denied, masked, rewrite: null };
+  if (!changed) return { coordinates: [...coordinates.values()], denied, masked, local, rewrite: null };
 
   const everyRootDenied = selectionSet.selections.every(isTypename);
   const rewritten = everyRootDenied ? null : withUsedVariables({ ...operation, selectionSet });
@@ -151,6 +160,7 @@ export function analyzeOperation(
     coordinates: [...coordinates.values()],
     denied,
     masked,
+    local,
     rewrite: {
       document: rewrittenDocument,
       operation: rewritten,

@@ -7,11 +7,13 @@ import type {
   GatewaySchemaLoadOrUpdateCallback,
 } from "@apollo/server-gateway-interface";
 import { buildASTSchema, parse, printSchema, type GraphQLError, type GraphQLSchema } from "graphql";
-import { evaluateShare } from "../../directives/share/evaluate.js";
-import type { ShareClass } from "../../directives/share/rule.js";
+import { evaluateShare, type Requester } from "../../directives/share/evaluate.js";
+import { isSharePurpose, type SharePurpose, type ShareClass } from "../../directives/share/rule.js";
 import { readSupergraphPolicies, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
 import type { GatewayContext } from "../identity/authenticate.js";
-import { analyzeOperation, type OperationAnalysis } from "./analyze-operation.js";
+import { explainOperation, type FieldDecisionView } from "../explain/explain-operation.js";
+import { withExplain } from "../explain/explain-schema.js";
+import { analyzeOperation, type DecideField, type OperationAnalysis } from "./analyze-operation.js";
 import type { GrantSource } from "./grant-source.js";
 import { LruCache } from "./lru-cache.js";
 import { reshape } from "./reshape.js";
@@ -27,7 +29,7 @@ export interface EnforcementOptions {
 
 interface SchemaState {
   readonly policies: PolicyIndex;
-  /** A copy of the API schema no plugin has wrapped, for the reshape. */
+  /** A copy of the API schema (with the gateway's own fields) no plugin has wrapped, for the reshape. */
   readonly cleanSchema: GraphQLSchema;
 }
 
@@ -49,7 +51,7 @@ export class EnforcingGateway implements GatewayInterface {
     inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
       this.state = {
         policies: readSupergraphPolicies(coreSupergraphSdl, options.defaultClass),
-        cleanSchema: buildASTSchema(parse(printSchema(apiSchema))),
+        cleanSchema: buildASTSchema(parse(printSchema(withExplain(apiSchema)))),
       };
       this.decisions.clear();
     });
@@ -61,7 +63,8 @@ export class EnforcingGateway implements GatewayInterface {
   }
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
-    return this.inner.onSchemaLoadOrUpdate(callback);
+    // Apollo Server validates operations against this schema: it must know `explain`.
+    return this.inner.onSchemaLoadOrUpdate((update) => callback({ ...update, apiSchema: withExplain(update.apiSchema) }));
   }
 
   async load(options: Parameters<GatewayInterface["load"]>[0]): Promise<{ executor: GatewayExecutor }> {
@@ -90,18 +93,30 @@ export class EnforcingGateway implements GatewayInterface {
     ].join("\0");
     const cached = this.decisions.get(cacheKey);
     if (cached) return cached;
-    const grants = this.options.grants.grantsOf(requester.unit);
-    const suspended = this.options.grants.isSuspended(requester.unit);
     const analysis = analyzeOperation(
       requestContext.schema,
       requestContext.document,
       requestContext.operation,
       state.policies,
-      (coordinate, owner, rule) => evaluateShare({ policy: { coordinate, owner, rule }, requester, purpose, grants, suspended }),
+      this.decider(requester, purpose),
       this.options.forceRewrite ?? false,
     );
     this.decisions.set(cacheKey, analysis);
     return analysis;
+  }
+
+  /** `explain(query, purpose)`: the operation decided for the requester, not run. */
+  explain(args: Record<string, unknown>, context: GatewayContext): FieldDecisionView[] {
+    const state = this.state;
+    if (!state) throw new Error("enforcement has no supergraph yet");
+    const asked = typeof args["purpose"] === "string" && isSharePurpose(args["purpose"]) ? args["purpose"] : context.purpose;
+    return explainOperation(state.cleanSchema, state.policies, String(args["query"]), this.decider(context.requester, asked));
+  }
+
+  private decider(requester: Requester, purpose: SharePurpose | null): DecideField {
+    const grants = this.options.grants.grantsOf(requester.unit);
+    const suspended = this.options.grants.isSuspended(requester.unit);
+    return (coordinate, owner, rule) => evaluateShare({ policy: { coordinate, owner, rule }, requester, purpose, grants, suspended });
   }
 
   private async execute(requestContext: GatewayGraphQLRequestContext, executor: GatewayExecutor): Promise<GatewayExecutionResult> {
@@ -119,6 +134,7 @@ export class EnforcingGateway implements GatewayInterface {
       upstream.data,
       (upstream.errors ?? []) as readonly GraphQLError[],
       analysis,
+      (_coordinate, args) => this.explain(args, context),
     );
   }
 }

@@ -28,10 +28,18 @@ export function reshape(
   data: Record<string, unknown> | null | undefined,
   upstreamErrors: readonly GraphQLError[],
   analysis: OperationAnalysis,
+  /** Answers the gateway's own root fields (`explain`); their results resolve by field name. */
+  local: (coordinate: string, args: Record<string, unknown>) => unknown = () => null,
 ): ExecutionResult {
   const denials: GraphQLError[] = [];
-  const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, _args, _context, info) => {
+  const localObjects = new WeakSet<object>();
+  const fieldResolver: GraphQLFieldResolver<unknown, unknown, Record<string, unknown>> = (source, args, _context, info) => {
+    if (typeof source === "object" && source !== null && localObjects.has(source)) {
+      return tagLocal(localObjects, (source as Record<string, unknown>)[info.fieldName]);
+    }
     const key = keyWithoutIndices(info.path);
+    const localCoordinate = analysis.local.get(key);
+    if (localCoordinate) return tagLocal(localObjects, local(localCoordinate, args));
     const denial = analysis.denied.get(key);
     if (denial) {
       const error = shareDeniedError(denial, denial.extensions, pathArray(info.path));
@@ -53,6 +61,12 @@ export function reshape(
   }) as ExecutionResult;
   const errors = [...upstreamErrors, ...denials, ...(result.errors ?? [])];
   return errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data ?? null };
+}
+
+function tagLocal(tags: WeakSet<object>, value: unknown): unknown {
+  if (Array.isArray(value)) value.forEach((v) => tagLocal(tags, v));
+  else if (typeof value === "object" && value !== null) tags.add(value);
+  return value;
 }
 
 function keyWithoutIndices(path: Path): string {

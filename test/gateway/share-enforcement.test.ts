@@ -146,6 +146,38 @@ describe("share decisions through the gateway (CONTRACT §4)", () => {
     expect(reasons(res.body)).toEqual(stations.map((_, i) => ["SHARE_DENIED", `airStations.${i}.division.code`, "PURPOSE_REQUIRED"]));
   });
 
+  it("explain: decides an operation for the requester without running it", async () => {
+    fed.resetStatements();
+    const res = await ask("water", undefined, `query ($q: String!) { explain(query: $q, purpose: DATA_VERIFICATION) { coordinate owner shareClass decision reason apply { provider coordinates } } }`, { q: ENTERPRISE });
+    expect(res.body.errors).toBeUndefined();
+    const rows = res.body.data!["explain"] as { coordinate: string; decision: string; reason: string; apply: unknown }[];
+    const byCoordinate = Object.fromEntries(rows.map((r) => [r.coordinate, r]));
+    expect(byCoordinate["Query.enterprise"]).toMatchObject({ owner: "info-center", decision: "ALLOWED", reason: "SHARED", apply: null });
+    expect(byCoordinate["Enterprise.legalRepresentative"]).toMatchObject({ decision: "MASKED", reason: "OUT_OF_SCOPE" });
+    expect(byCoordinate["Enterprise.inspections"]).toMatchObject({ shareClass: "CONDITIONAL", decision: "ALLOWED" });
+    expect(byCoordinate["Inspection.informant"]).toEqual({
+      coordinate: "Inspection.informant", owner: "enforcement", shareClass: "NOT_SHARED", decision: "DENIED", reason: "NOT_SHARED",
+      apply: { provider: "enforcement", coordinates: ["Inspection.informant"] },
+    });
+    expect(askedOfUnits()).toBe("");
+  });
+
+  it("explain: a query that is not valid is the argument's error", async () => {
+    const res = await ask("water", undefined, `{ explain(query: "{ enterprise { nope } }") { coordinate } }`);
+    expect(errorCodes(res.body)).toEqual([["BAD_USER_INPUT", "explain"]]);
+    expect(res.body.errors![0]!.extensions!["argument"]).toBe("query");
+  });
+
+  it("explain sits beside ordinary fields in one operation", async () => {
+    const res = await ask("water", "WORK_REFERENCE", `{ divisions { code } explain(query: "{ divisions { name } }") { coordinate decision } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect((res.body.data!["divisions"] as unknown[]).length).toBe(31);
+    expect(res.body.data!["explain"]).toEqual([
+      { coordinate: "Query.divisions", decision: "ALLOWED" },
+      { coordinate: "AdministrativeDivision.name", decision: "ALLOWED" },
+    ]);
+  });
+
   it("ignores identity headers a client invents", async () => {
     const token = await tokenFor(fed.dataDir, "water");
     const res = await postGraphQL(fed.gateway.url, ENTERPRISE, { c: inspected.creditCode }, {

@@ -1,0 +1,42 @@
+import { GraphQLError, Kind, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { badUserInput } from "../../schema/errors.js";
+import type { PolicyIndex } from "../../directives/share/supergraph-policies.js";
+import { analyzeOperation, type DecideField } from "../enforcement/analyze-operation.js";
+
+/** What `explain` answers per field coordinate (the `ShareFieldDecision` type). */
+export interface FieldDecisionView {
+  readonly coordinate: string;
+  readonly owner: string;
+  readonly shareClass: string | null;
+  readonly decision: string;
+  readonly reason: string;
+  readonly grantId: string | null;
+  readonly apply: { readonly provider: string; readonly coordinates: readonly string[] } | null;
+}
+
+/**
+ * Decides an operation the requester is about to send, without running it: what developers
+ * and dashboards ask before they build on a field.
+ */
+export function explainOperation(schema: GraphQLSchema, policies: PolicyIndex, query: string, decide: DecideField): FieldDecisionView[] {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch (error) {
+    throw badUserInput("query", `does not parse: ${(error as GraphQLError).message}`);
+  }
+  const invalid = validate(schema, document)[0];
+  if (invalid) throw badUserInput("query", `is not valid against the schema: ${invalid.message}`);
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operations.length !== 1) throw badUserInput("query", `must hold exactly one operation, it holds ${operations.length}`);
+  const analysis = analyzeOperation(schema, document, operations[0]!, policies, decide);
+  return analysis.coordinates.map((c) => ({
+    coordinate: c.coordinate,
+    owner: c.owner,
+    shareClass: c.shareClass,
+    decision: c.decision.decision,
+    reason: c.decision.reason,
+    grantId: c.decision.grantId,
+    apply: c.decision.decision === "ALLOWED" ? null : { provider: c.owner, coordinates: [c.coordinate] },
+  }));
+}

@@ -1,0 +1,35 @@
+import { extendSchema, parse, type GraphQLSchema } from "graphql";
+import { SHARE_DEFINITIONS_SDL } from "../../directives/share/definition.js";
+
+/** Root fields the gateway answers itself: never planned, never sent to a unit. */
+export const LOCAL_ROOT_FIELDS: ReadonlySet<string> = new Set(["Query.explain"]);
+
+const EXPLAIN_SDL = `
+"One field coordinate of an operation, decided for the requester without running it."
+type ShareFieldDecision {
+  coordinate: String!
+  owner: String!
+  shareClass: ShareClass
+  decision: ShareDecision!
+  reason: String!
+  grantId: ID
+  "Where to apply when the field is not (wholly) served."
+  apply: ShareApplyHint
+}
+type ShareApplyHint { provider: String! coordinates: [String!]! }
+extend type Query {
+  "How each field of an operation would be decided for you, and where to apply, without running it."
+  explain(query: String!, purpose: SharePurpose): [ShareFieldDecision!]!
+}`;
+
+/** The API schema with the gateway's own fields; share types the supergraph lacks are added. */
+export function withExplain(apiSchema: GraphQLSchema): GraphQLSchema {
+  const missing = parse(SHARE_DEFINITIONS_SDL).definitions.filter(
+    (d) => d.kind !== "DirectiveDefinition" && "name" in d && d.name && !apiSchema.getType(d.name.value),
+  );
+  const decision = apiSchema.getType("ShareDecision") ? "" : "enum ShareDecision { ALLOWED MASKED DENIED }";
+  return extendSchema(apiSchema, {
+    kind: parse(EXPLAIN_SDL).kind,
+    definitions: [...missing, ...parse(`${decision}\n${EXPLAIN_SDL}`).definitions],
+  } as Parameters<typeof extendSchema>[1]);
+}
