@@ -1,6 +1,6 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { getIntrospectionQuery } from "graphql";
+import { getIntrospectionQuery, Kind, parse, print, visit, type FragmentDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveGateway, type RunningGateway } from "../../gateway/serve-gateway.js";
 import { composeSupergraph } from "../../schema/compose.js";
@@ -15,9 +15,16 @@ import { asRequester, tokenFor } from "../helpers/tokens.js";
  * @apollo/gateway answers — both on its untouched path and with `forceRewrite`, where every
  * operation is stripped, planned, executed and reshaped by graphql-js.
  *
- * Comparison: status, `data` (deep and in serialised key order, since GraphQL orders
- * response keys by the query), top-level `extensions`, and each error's message, path,
- * locations and whole `extensions` object, in order. Nothing is normalised away.
+ * Comparison: HTTP status, `data` (deep, and in serialised key order, since GraphQL orders
+ * response keys as the query does), top-level `extensions`, and each error's message, path,
+ * locations and whole `extensions` object (code, serviceName, ...), in order.
+ *
+ * One normalisation, for introspection only: ecofed's API schema deliberately adds the
+ * gateway's own root field `Query.explain` (gateway/explain) and the types only it reaches
+ * (ShareFieldDecision, ShareClass, ...). `withoutGatewayOwnSchema` removes `explain` from
+ * `__schema` answers and then every type no longer reachable from the root types or
+ * directives, on both sides; it asserts the vanilla answer is unchanged by it, so it can hide
+ * nothing of the subgraphs' schema. Nothing else is normalised.
  */
 
 interface Body {
@@ -39,6 +46,8 @@ type Expectation =
 
 interface Case {
   readonly name: string;
+  /** A `{ __typename }`-only answer: count __typename as data. */
+  readonly typenameOnly?: boolean;
   readonly query: string;
   readonly variables?: Record<string, unknown>;
   readonly operationName?: string;
@@ -47,8 +56,32 @@ interface Case {
 
 const PRODUCT_BITS = `fragment ProductBits on Product { upc name price { amount currency } }`;
 
+/** The introspection query with every fragment spread inlined (no named fragment left). */
+function inlineFragments(query: string): string {
+  const doc = parse(query);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const operations = { ...doc, definitions: doc.definitions.filter((d) => d.kind !== Kind.FRAGMENT_DEFINITION) };
+  return print(
+    visit(operations, {
+      FragmentSpread: (node) => {
+        const fragment = fragments.get(node.name.value)!;
+        return { kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, directives: node.directives, selectionSet: fragment.selectionSet };
+      },
+    }),
+  );
+}
+
+const FULL_INTROSPECTION = getIntrospectionQuery({
+  descriptions: true,
+  specifiedByUrl: true,
+  directiveIsRepeatable: true,
+  schemaDescription: true,
+  inputValueDeprecation: true,
+});
+
 const CASES: readonly Case[] = [
-  { name: "__typename at the root", query: `{ __typename }`, expect: "data" },
+  { name: "__typename at the root", query: `{ __typename }`, expect: "data", typenameOnly: true },
   {
     name: "aliased __typename at the root next to a field",
     query: `{ t: __typename me { id } tt: __typename }`,
@@ -165,6 +198,22 @@ const CASES: readonly Case[] = [
     expect: "data",
   },
   {
+    name: "__typename under @include(if: false) on an abstract type, next to a named fragment",
+    query: `query ($t: Boolean!) { locations { __typename @include(if: $t) name } me { ...U } } fragment U on User { id name }`,
+    variables: { t: false },
+    expect: "data",
+  },
+  {
+    name: "the same field selected three times with different sub-selections (field merging)",
+    query: `{ me { id } me { name address { city } } me { address { country } } }`,
+    expect: "data",
+  },
+  {
+    name: "a custom scalar holding objects, arrays and null",
+    query: `{ topProducts { upc attributes } }`,
+    expect: "data",
+  },
+  {
     name: "variables in nested input-object arguments",
     query: `query ($text: String, $kinds: [SearchKind!], $max: Int) { search(filter: { text: $text, kinds: $kinds, price: { max: $max } }) { __typename ... on Product { name price { amount } } ... on Book { title } } }`,
     variables: { text: "", kinds: ["PRODUCT", "BOOK"], max: 900 },
@@ -202,8 +251,18 @@ const CASES: readonly Case[] = [
     expect: "error",
   },
   {
+    name: "a non-null root field errors, with a named fragment",
+    query: `{ failingCount ...Q } fragment Q on Query { me { id } }`,
+    expect: "error",
+  },
+  {
     name: "an @inaccessible enum value returned by a subgraph",
     query: `{ users { id role } }`,
+    expect: "data",
+  },
+  {
+    name: "an @inaccessible enum value returned by a subgraph, with a named fragment",
+    query: `{ users { ...R } } fragment R on User { id role }`,
     expect: "data",
   },
   {
@@ -222,7 +281,13 @@ const CASES: readonly Case[] = [
     query: `{ __type(name: "SearchResult") { possibleTypes { name } } topProducts(first: 1) { __typename upc } }`,
     expect: "data",
   },
-  { name: "full introspection query", query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }), expect: "data" },
+  {
+    name: "introspection through a named fragment, next to a data fragment",
+    query: `{ __type(name: "Product") { ...TypeBits } topProducts(first: 1) { ...ProductBits } } fragment TypeBits on __Type { name kind } ${PRODUCT_BITS}`,
+    expect: "data",
+  },
+  { name: "full introspection query (GraphiQL's, with named fragments)", query: FULL_INTROSPECTION, expect: "data" },
+  { name: "full introspection query, fragments inlined", query: inlineFragments(FULL_INTROSPECTION), expect: "data" },
   {
     name: "a mutation (idempotent) with entity fields from another subgraph",
     query: `mutation { setPrice(upc: "p3", amount: 54) { upc price { amount } shippingEstimate inStock } }`,
@@ -246,8 +311,19 @@ const CASES: readonly Case[] = [
   { name: "invalid query: unknown field", query: `{ topProducts { upc nope } }`, expect: "error" },
   { name: "invalid query: syntax error", query: `{ topProducts { upc `, expect: "error" },
   {
-    name: "invalid query: missing required variable",
+    name: "invalid request: missing required variable",
     query: `query ($u: ID!) { user(id: $u) { id } }`,
+    expect: "error",
+  },
+  {
+    name: "invalid request: missing required variable, with a named fragment",
+    query: `query ($u: ID!) { user(id: $u) { ...U } } fragment U on User { id }`,
+    expect: "error",
+  },
+  {
+    name: "invalid request: variable of the wrong type",
+    query: `query ($n: Int!) { topProducts(first: $n) { upc } }`,
+    variables: { n: "x" },
     expect: "error",
   },
 ];
@@ -295,29 +371,88 @@ async function ask(url: string, c: Case): Promise<Answer> {
   return { status: res.status, body: (await res.json()) as Body };
 }
 
-/** How many non-null leaves (other than __typename) a response's data has. */
-function leaves(value: unknown, key = ""): number {
+/** How many non-null leaves (other than __typename, unless counted) a response's data has. */
+function leaves(value: unknown, countTypename: boolean, key = ""): number {
   if (value === null || value === undefined) return 0;
-  if (Array.isArray(value)) return value.reduce((n: number, v) => n + leaves(v, key), 0);
-  if (typeof value === "object") return Object.entries(value).reduce((n, [k, v]) => n + leaves(v, k), 0);
-  return key === "__typename" ? 0 : 1;
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + leaves(v, countTypename, key), 0);
+  if (typeof value === "object") return Object.entries(value).reduce((n, [k, v]) => n + leaves(v, countTypename, k), 0);
+  return key === "__typename" && !countTypename ? 0 : 1;
 }
 
 function checkVanilla(c: Case, v: Answer): void {
   const errors = v.body.errors ?? [];
   if (c.expect === "data") {
     expect(errors, "vanilla answered with errors").toEqual([]);
-    expect(leaves(v.body.data)).toBeGreaterThan(0);
+    expect(leaves(v.body.data, c.typenameOnly ?? false)).toBeGreaterThan(0);
   } else if (c.expect === "partial") {
     expect(errors.length).toBeGreaterThan(0);
-    expect(leaves(v.body.data)).toBeGreaterThan(0);
+    expect(leaves(v.body.data, false)).toBeGreaterThan(0);
   } else {
     expect(errors.length).toBeGreaterThan(0);
     expect(v.body.data ?? null).toBeNull();
   }
 }
 
+interface IntrospectedTypeRef {
+  name: string | null;
+  ofType?: IntrospectedTypeRef | null;
+}
+interface IntrospectedField {
+  name: string;
+  type: IntrospectedTypeRef;
+  args?: { type: IntrospectedTypeRef }[];
+}
+interface IntrospectedType {
+  name: string;
+  fields?: IntrospectedField[] | null;
+  inputFields?: { type: IntrospectedTypeRef }[] | null;
+  interfaces?: IntrospectedTypeRef[] | null;
+  possibleTypes?: IntrospectedTypeRef[] | null;
+}
+interface IntrospectedSchema {
+  queryType?: { name: string } | null;
+  mutationType?: { name: string } | null;
+  subscriptionType?: { name: string } | null;
+  types?: IntrospectedType[];
+  directives?: { args?: { type: IntrospectedTypeRef }[] }[];
+}
+
+/** The gateway's own root fields: ecofed's API, not the subgraphs' (gateway/explain). */
+const GATEWAY_OWN_ROOT_FIELDS = new Set(["explain"]);
+
+/** See the header: drops `Query.explain` and the types only it reaches from a `__schema` answer. */
+function withoutGatewayOwnSchema(body: Body): Body {
+  const schema = (body.data?.["__schema"] ?? null) as IntrospectedSchema | null;
+  if (!schema?.types) return body;
+  const queryName = schema.queryType?.name;
+  const types = schema.types.map((t) =>
+    t.name === queryName && t.fields ? { ...t, fields: t.fields.filter((f) => !GATEWAY_OWN_ROOT_FIELDS.has(f.name)) } : t,
+  );
+  const byName = new Map(types.map((t) => [t.name, t]));
+  const reached = new Set<string>();
+  const named = (ref: IntrospectedTypeRef | null | undefined): string | null => (ref ? (ref.ofType ? named(ref.ofType) : ref.name) : null);
+  const reach = (name: string | null | undefined): void => {
+    if (!name || reached.has(name)) return;
+    reached.add(name);
+    const t = byName.get(name);
+    if (!t) return;
+    for (const f of t.fields ?? []) {
+      reach(named(f.type));
+      for (const a of f.args ?? []) reach(named(a.type));
+    }
+    for (const f of t.inputFields ?? []) reach(named(f.type));
+    for (const i of [...(t.interfaces ?? []), ...(t.possibleTypes ?? [])]) reach(named(i));
+  };
+  for (const root of [schema.queryType, schema.mutationType, schema.subscriptionType]) reach(root?.name);
+  for (const d of schema.directives ?? []) for (const a of d.args ?? []) reach(named(a.type));
+  for (const t of types) if (t.name.startsWith("__")) reach(t.name);
+  return { ...body, data: { ...body.data, __schema: { ...schema, types: types.filter((t) => reached.has(t.name)) } } };
+}
+
 function expectSameAnswer(actual: Answer, vanilla: Answer): void {
+  // The normalisation must not change the vanilla answer: it only removes the gateway's own schema.
+  expect(withoutGatewayOwnSchema(vanilla.body)).toEqual(vanilla.body);
+  actual = { ...actual, body: withoutGatewayOwnSchema(actual.body) };
   expect(actual.body).toEqual(vanilla.body);
   // Response keys follow the query's order (GraphQL spec §7.2.2): compare the serialised data too.
   expect(JSON.stringify(actual.body.data)).toBe(JSON.stringify(vanilla.body.data));
