@@ -8,6 +8,8 @@ import { unwrapResolverError } from "@apollo/server/errors";
  */
 export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (formatted.extensions?.["code"] !== "INTERNAL_SERVER_ERROR") return formatted;
+  // A subgraph's own error, passed on by the gateway: the subgraph chose what it says.
+  if (typeof formatted.extensions["serviceName"] === "string") return formatted;
   console.error("ecofed: unexpected error:", unwrapResolverError(error));
   return {
     message: "Internal server error",

@@ -98,7 +98,6 @@ export function analyzeOperation(
         if (!fragment) continue; // validation already rejected unknown fragments
         const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
         if (!condition || !isCompositeType(condition)) continue;
-        if (selection.kind === Kind.FRAGMENT_SPREAD) changed = true;
         out.push({
           kind: Kind.INLINE_FRAGMENT,
           ...(fragment.typeCondition ? { typeCondition: fragment.typeCondition } : {}),
@@ -115,7 +114,15 @@ export function analyzeOperation(
 
   const walkField = (field: FieldNode, parent: GraphQLCompositeType, prefix: readonly string[], parentOwner: string | null): FieldNode | null => {
     const name = field.name.value;
-    if (name.startsWith("__")) return field; // introspection and __typename carry no unit's data
+    if (name.startsWith("__")) {
+      // Introspection carries no unit's data. At the root the gateway answers it itself, from
+      // the schema clients validate against (the one with `explain`), so it is not sent on.
+      if (prefix.length === 0 && name !== "__typename") {
+        changed = true;
+        return null;
+      }
+      return field.selectionSet ? { ...field, selectionSet: inlineFragments(field.selectionSet, fragments) } : field;
+    }
     const responseKey = field.alias?.value ?? name;
     const path = [...prefix, responseKey];
     const key = pathKey(path);
@@ -169,8 +176,26 @@ export function analyzeOperation(
   };
 }
 
+/** An unconditional, unaliased `__typename`: one that is always in the data. */
 function isTypename(selection: SelectionNode): boolean {
-  return selection.kind === Kind.FIELD && selection.name.value === "__typename" && !selection.alias;
+  return selection.kind === Kind.FIELD && selection.name.value === "__typename" && !selection.alias && !selection.directives?.length;
+}
+
+/** The same selections with fragment spreads inlined (the rewritten document has no fragment definitions). */
+function inlineFragments(set: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): SelectionSetNode {
+  return {
+    kind: Kind.SELECTION_SET,
+    selections: set.selections.map((s): SelectionNode => {
+      if (s.kind === Kind.FIELD) return s.selectionSet ? { ...s, selectionSet: inlineFragments(s.selectionSet, fragments) } : s;
+      const fragment = s.kind === Kind.INLINE_FRAGMENT ? s : fragments.get(s.name.value)!;
+      return {
+        kind: Kind.INLINE_FRAGMENT,
+        ...(fragment.typeCondition ? { typeCondition: fragment.typeCondition } : {}),
+        directives: s.directives ?? [],
+        selectionSet: inlineFragments(fragment.selectionSet, fragments),
+      };
+    }),
+  };
 }
 
 function fieldTypeOf(parent: GraphQLCompositeType, name: string): GraphQLCompositeType | null {

@@ -17,6 +17,7 @@ import { analyzeOperation, type DecideField, type OperationAnalysis } from "./an
 import type { GrantSource } from "./grant-source.js";
 import { LruCache } from "./lru-cache.js";
 import { reshape } from "./reshape.js";
+import { shareDeniedError } from "./share-error.js";
 
 export interface EnforcementOptions {
   readonly defaultClass: ShareClass | null;
@@ -126,7 +127,10 @@ export class EnforcingGateway implements GatewayInterface {
     const { document, operation, queryHash } = analysis.rewrite;
     const upstream: GatewayExecutionResult =
       document && operation ? await executor({ ...requestContext, document, operation, queryHash }) : { data: {} };
-    return reshape(
+    // No data (a request error, or null propagated to the root): nothing to reshape, and the
+    // answer must stay the gateway's (its HTTP status included); root denials are added to it.
+    if (upstream.data === undefined || upstream.data === null) return withRootDenials(upstream, analysis);
+    const reshaped = reshape(
       this.state!.cleanSchema,
       requestContext.document,
       requestContext.operationName,
@@ -136,5 +140,14 @@ export class EnforcingGateway implements GatewayInterface {
       analysis,
       (_coordinate, args) => this.explain(args, context),
     );
+    return upstream.extensions ? { ...reshaped, extensions: upstream.extensions } : reshaped;
   }
+}
+
+function withRootDenials(result: GatewayExecutionResult, analysis: OperationAnalysis): GatewayExecutionResult {
+  const rootDenials = [...analysis.denied.entries()]
+    .filter(([key]) => !key.includes("."))
+    .map(([key, denial]) => shareDeniedError(denial, denial.extensions, [key]));
+  if (rootDenials.length === 0) return result;
+  return { ...result, errors: [...(result.errors ?? []), ...rootDenials] };
 }
