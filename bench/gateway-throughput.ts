@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
@@ -243,11 +243,12 @@ export async function benchGatewayThroughput(): Promise<void> {
   const unitPids: number[] = [];
   const env = { ...process.env, NODE_ENV: "production", ECOFED_DATA_DIR: dataDir, ECOFED_PORT: "0" };
   const benchStart = performance.now();
+  const loadAtStart = loadavg()[0]!.toFixed(1);
   try {
     // Units, each its own process (`ecofed start` also runs a gateway of its own: left idle).
     await spawnUntil([CLI, "start"], env, /gateway ready at (\S+)/, started);
     const startOutput = started[0]!.output();
-    const units = [...startOutput.matchAll(/ecofed: unit (\S+) at (\S+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1]!, url: m[2]! , pid: Number(m[3]) }));
+    const units = [...startOutput.matchAll(/ecofed: unit (\S+) at (\S+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1]!, url: m[2]!, pid: Number(m[3]) }));
     unitPids.push(...units.map((u) => u.pid));
     if (units.length === 0) throw new Error(`no unit lines in ecofed start output:\n${startOutput}`);
 
@@ -278,7 +279,9 @@ export async function benchGatewayThroughput(): Promise<void> {
     console.log(
       `  closed loop, concurrency ${CONCURRENCY}, Node fetch (keep-alive); ${ROUNDS} rounds × ${ROUND_MS / 1000} s per gateway, order rotated each round, requests sent in a round are awaited and counted; warm-up ${WARMUP_REQUESTS} requests each`,
     );
-    console.log(`  NOTE: this machine has 2 cores, shared by the load generator, the ${units.length} units and the gateways: figures are relative`);
+    console.log(
+      `  NOTE: ${cpus().length} cores, shared by the load generator, the ${units.length} units, the gateways and anything else running (1-min load average now ${loadavg()[0]!.toFixed(1)}): figures are relative`,
+    );
     console.log("  vanilla-default: Apollo's default HTTP client; vanilla-fetch: Node's fetch, as ecofed uses (ecofed / vanilla-fetch = cost of enforcement)");
 
     for (const q of QUERIES) {
@@ -343,7 +346,7 @@ export async function benchGatewayThroughput(): Promise<void> {
         const perRound = eco.map((e, i) => e / vs[i]!);
         const verdict = ratio >= q.target ? "meets" : "below";
         console.log(
-          `  ecofed / ${pad(base, 15)} throughput ${ratio.toFixed(3)} (per round ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}); target ≥ ${q.target}: ${verdict}`,
+          `  ecofed / ${pad(base, 15)} throughput ${ratio.toFixed(2)} (median of per-round ratios ${median(perRound).toFixed(2)}, range ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}); target ≥ ${q.target}: ${verdict}`,
         );
       }
       for (const g of GATEWAYS) {
@@ -352,7 +355,7 @@ export async function benchGatewayThroughput(): Promise<void> {
       }
     }
     console.log("");
-    console.log(`gateway throughput bench took ${((performance.now() - benchStart) / 1000).toFixed(0)} s`);
+    console.log(`gateway throughput bench took ${((performance.now() - benchStart) / 1000).toFixed(0)} s; load average at start ${loadAtStart}, at end ${loadavg()[0]!.toFixed(1)}`);
   } finally {
     // Gateways first, then `ecofed start` (which stops its units); any unit left is killed by PID.
     await Promise.all(started.slice(1).map((s) => stopChild(s.child)));
