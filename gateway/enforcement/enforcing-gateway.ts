@@ -147,7 +147,7 @@ export class EnforcingGateway implements GatewayInterface {
 function withRootDenials(result: GatewayExecutionResult, analysis: OperationAnalysis): GatewayExecutionResult {
   const rootDenials = [...analysis.denied.entries()]
     .filter(([key]) => !key.includes("."))
-    .map(([key, denial]) => shareDeniedError(denial, denial.extensions, [key]));
+    .map(([key, denial]) => shareDeniedError(denial.message, denial.extensions, [key]));
   if (rootDenials.length === 0) return result;
   return { ...result, errors: [...(result.errors ?? []), ...rootDenials] };
 }
