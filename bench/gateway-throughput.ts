@@ -57,6 +57,20 @@ const QUERIES: readonly BenchQuery[] = [
     },
   },
   {
+    // The same items without the denied leaf: separates what the denials cost from what the
+    // query costs.
+    label: "(b0) as (b), without the denied leaf (all allowed)",
+    purpose: "DATA_VERIFICATION",
+    query: "{ enterprises(first: 500) { nodes { creditCode name inspections { date kind } } } }",
+    target: 0.95,
+    check: (_gateway, body) => {
+      const nodes = body.data?.enterprises?.nodes ?? [];
+      if (body.errors?.length) throw new Error(`expected no errors, got ${body.errors.length}: ${body.errors[0]!.message}`);
+      if (nodes.length === 0) throw new Error("expected enterprises, got none");
+      return `${nodes.length} nodes, no errors`;
+    },
+  },
+  {
     label: "(b) one leaf denied in hundreds of items",
     purpose: "DATA_VERIFICATION",
     query: "{ enterprises(first: 500) { nodes { creditCode name inspections { date kind informant } } } }",
