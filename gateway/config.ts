@@ -14,6 +14,8 @@ export interface GatewayConfig {
   readonly dataDir: string;
   /** Class of fields that carry no `@share`; null denies them as UNCLASSIFIED (CONTRACT §1). */
   readonly defaultClass: ShareClass | null;
+  /** Serve even when the audit log cannot be written (ECOFED_AUDIT_FAIL_OPEN=1); default: fail closed. */
+  readonly auditFailOpen?: boolean;
 }
 
 /** A setting that cannot be used; its message is the one line the CLI prints. */
@@ -44,5 +46,12 @@ export function baseConfig(env: NodeJS.ProcessEnv, flags: { port?: string | unde
     host: env["ECOFED_HOST"] || "127.0.0.1",
     port: flags.port !== undefined ? parsePort(flags.port, "--port", 4000) : parsePort(env["ECOFED_PORT"], "ECOFED_PORT", 4000),
     dataDir: resolve(env["ECOFED_DATA_DIR"] || "data"),
+    auditFailOpen: parseFlag(env["ECOFED_AUDIT_FAIL_OPEN"], "ECOFED_AUDIT_FAIL_OPEN"),
   };
+}
+
+function parseFlag(text: string | undefined, name: string): boolean {
+  if (text === undefined || text === "" || text === "0" || text === "false") return false;
+  if (text === "1" || text === "true") return true;
+  throw new ConfigError(`${name} must be 1 or 0, got "${text}"`);
 }

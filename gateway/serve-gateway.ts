@@ -7,6 +7,11 @@ import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
 import { NO_GRANTS, type GrantSource } from "./enforcement/grant-source.js";
 import { authenticate, type GatewayContext } from "./identity/authenticate.js";
 import { loadOrCreatePlatformKey } from "./identity/platform-key.js";
+import { join } from "node:path";
+import { AuditWriter } from "../audit/audit-writer.js";
+import { checkpointSigner } from "../audit/checkpoint-signer.js";
+import { AUDIT_STORE_FILE, auditMigrations } from "../audit/migrations.js";
+import { openStore } from "../storage/sqlite-store.js";
 import { UnitDataSource } from "./unit-data-source.js";
 
 export interface RunningGateway {
@@ -29,6 +34,9 @@ export interface GatewayParts {
  */
 export async function serveGateway(config: GatewayConfig, supergraphSdl: string, parts: GatewayParts = {}): Promise<RunningGateway> {
   const key = await loadOrCreatePlatformKey(config.dataDir);
+  // The audit log lives in the data dir; the audit subgraph serves the same file (CONTRACT §6).
+  const auditDb = openStore({ file: join(config.dataDir, AUDIT_STORE_FILE), migrations: auditMigrations, synchronous: "FULL" });
+  const auditWriter = new AuditWriter(auditDb, checkpointSigner(key.kid, key.privateKey));
   let ready = false;
   const inner = new ApolloGateway({
     supergraphSdl,
@@ -41,6 +49,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     defaultClass: config.defaultClass,
     grants: parts.grants ?? NO_GRANTS,
     forceRewrite: parts.forceRewrite ?? false,
+    audit: { append: (events) => auditWriter.append(events), failOpen: config.auditFailOpen ?? false },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: enforcement,
@@ -65,10 +74,14 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
         ready = false;
         await http.close();
         await apollo.stop();
+        await auditWriter.close();
+        auditDb.close();
       },
     };
   } catch (error) {
     await apollo.stop();
+    await auditWriter.close();
+    auditDb.close();
     throw error;
   }
 }

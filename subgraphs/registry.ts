@@ -9,6 +9,7 @@ const LOADERS = {
   soil: async () => (await import("./soil/index.js")).soil,
   enforcement: async () => (await import("./enforcement/index.js")).enforcement,
   nuclear: async () => (await import("./nuclear/index.js")).nuclear,
+  audit: async () => (await import("./audit/index.js")).audit,
 } satisfies Record<string, () => Promise<AnyUnit>>;
 
 /**

@@ -7,21 +7,23 @@ import { dirname, join, relative, resolve, sep } from "node:path";
  */
 const ALLOWED: Record<string, readonly string[]> = {
   domain: [],
+  storage: [],
   schema: ["domain"],
   directives: ["schema", "domain"],
   server: ["schema"],
   demo: ["domain"],
-  kit: ["schema", "directives", "server", "domain", "demo"],
-  unit: ["kit", "schema", "directives", "domain", "demo"],
+  audit: ["schema", "directives", "domain", "storage"],
+  kit: ["schema", "directives", "server", "domain", "demo", "storage"],
+  unit: ["kit", "schema", "directives", "domain", "demo", "storage", "audit"],
   registry: ["unit", "kit"],
-  gateway: ["schema", "directives", "server", "domain"],
-  cli: ["gateway", "registry", "unit", "kit", "schema", "directives", "server", "domain", "demo"],
-  bench: ["cli", "gateway", "registry", "unit", "kit", "schema", "directives", "server", "domain", "demo"],
+  gateway: ["schema", "directives", "server", "domain", "storage", "audit"],
+  cli: ["gateway", "registry", "unit", "kit", "schema", "directives", "server", "domain", "demo", "storage", "audit"],
+  bench: ["cli", "gateway", "registry", "unit", "kit", "schema", "directives", "server", "domain", "demo", "storage", "audit"],
   tools: [],
   test: ["*"],
 };
 
-const ROOTS = ["domain", "schema", "directives", "server", "demo", "subgraphs", "gateway", "cli", "bench", "tools", "test"];
+const ROOTS = ["domain", "storage", "audit", "schema", "directives", "server", "demo", "subgraphs", "gateway", "cli", "bench", "tools", "test"];
 
 interface Layer {
   readonly name: string;

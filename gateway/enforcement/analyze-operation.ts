@@ -42,6 +42,8 @@ export interface OperationAnalysis {
   readonly coordinates: readonly CoordinateDecision[];
   readonly denied: ReadonlyMap<string, PathDenial>;
   readonly masked: ReadonlySet<string>;
+  /** Each served response path (indices left out) → `coordinate\0owner`: what the audit counts. */
+  readonly pathCoordinates: ReadonlyMap<string, string>;
   /** Root fields the gateway answers itself (`explain`), by path, with their coordinate. */
   readonly local: ReadonlyMap<string, string>;
   /** Null when nothing is denied, masked or local: the operation runs untouched. */
@@ -86,6 +88,7 @@ export function analyzeOperation(
   const denied = new Map<string, PathDenial>();
   const masked = new Set<string>();
   const local = new Map<string, string>();
+  const pathCoordinates = new Map<string, string>();
   let changed = forceRewrite;
 
   const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, prefix: readonly string[], parentOwner: string | null): SelectionSetNode => {
@@ -146,6 +149,7 @@ export function analyzeOperation(
       if (!previous) denied.set(key, { ...info, message: denialMessage(info), extensions: denialExtensions(info) });
       return null;
     }
+    pathCoordinates.set(key, `${coordinate}\0${owner}`);
     if (decision.decision === "MASKED") {
       changed = true;
       masked.add(key);
@@ -159,7 +163,7 @@ export function analyzeOperation(
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) throw new Error(`schema has no ${operation.operation} type`);
   const selectionSet = walk(operation.selectionSet, rootType, [], null);
-  if (!changed) return { coordinates: [...coordinates.values()], denied, masked, local, rewrite: null };
+  if (!changed) return { coordinates: [...coordinates.values()], denied, masked, local, pathCoordinates, rewrite: null };
 
   const everyRootDenied = selectionSet.selections.every(isTypename);
   const rewritten = everyRootDenied ? null : withUsedVariables({ ...operation, selectionSet });
@@ -169,6 +173,7 @@ export function analyzeOperation(
     denied,
     masked,
     local,
+    pathCoordinates,
     rewrite: {
       document: rewrittenDocument,
       operation: rewritten,

@@ -6,7 +6,10 @@ import type {
   GatewayInterface,
   GatewaySchemaLoadOrUpdateCallback,
 } from "@apollo/server-gateway-interface";
-import { buildASTSchema, parse, printSchema, type GraphQLError, type GraphQLSchema } from "graphql";
+import { buildASTSchema, GraphQLError, parse, printSchema, type GraphQLSchema } from "graphql";
+import type { AccessEvent } from "../../audit/access-event.js";
+import { accessEvents } from "../audit/access-events.js";
+import { countServedValues } from "../audit/count-values.js";
 import { evaluateShare, type Requester } from "../../directives/share/evaluate.js";
 import { isSharePurpose, type SharePurpose, type ShareClass } from "../../directives/share/rule.js";
 import { readSupergraphPolicies, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
@@ -26,6 +29,15 @@ export interface EnforcementOptions {
   readonly cacheSize?: number;
   /** Test and diagnosis only: take the rewrite-and-reshape path for every operation. */
   readonly forceRewrite?: boolean;
+  /** Where every decision is recorded; a response is sent only once its records are durable. */
+  readonly audit?: AuditSink;
+}
+
+/** The audit log as the gateway sees it. */
+export interface AuditSink {
+  append(events: readonly AccessEvent[]): Promise<void>;
+  /** Serve even when the log cannot be written (logged loudly); default: fail closed. */
+  readonly failOpen: boolean;
 }
 
 interface SchemaState {
@@ -123,6 +135,31 @@ export class EnforcingGateway implements GatewayInterface {
   private async execute(requestContext: GatewayGraphQLRequestContext, executor: GatewayExecutor): Promise<GatewayExecutionResult> {
     const context = requestContext.context as GatewayContext;
     const analysis = this.analyze(requestContext, context);
+    const result = await this.run(requestContext, executor, analysis, context);
+    const audit = this.options.audit;
+    if (!audit) return result;
+    const events = accessEvents(analysis, countServedValues(result.data, analysis.pathCoordinates), {
+      context,
+      operationName: requestContext.operationName,
+      operationHash: requestContext.queryHash,
+      policyVersion: this.state!.policies.version,
+      at: new Date().toISOString(),
+    });
+    try {
+      await audit.append(events);
+    } catch (error) {
+      if (!audit.failOpen) return auditUnavailable(error);
+      console.error(`ecofed: AUDIT LOG NOT WRITTEN, serving anyway (ECOFED_AUDIT_FAIL_OPEN): ${(error as Error).message}`);
+    }
+    return result;
+  }
+
+  private async run(
+    requestContext: GatewayGraphQLRequestContext,
+    executor: GatewayExecutor,
+    analysis: OperationAnalysis,
+    context: GatewayContext,
+  ): Promise<GatewayExecutionResult> {
     if (!analysis.rewrite) return executor(requestContext); // nothing denied or masked: untouched
     const { document, operation, queryHash } = analysis.rewrite;
     const upstream: GatewayExecutionResult =
@@ -142,6 +179,18 @@ export class EnforcingGateway implements GatewayInterface {
     );
     return upstream.extensions ? { ...reshaped, extensions: upstream.extensions } : reshaped;
   }
+}
+
+/** Fail closed: when the decisions cannot be recorded, nothing is served (HTTP 503). */
+function auditUnavailable(error: unknown): GatewayExecutionResult {
+  console.error(`ecofed: audit log not written, request refused: ${(error as Error).message}`);
+  return {
+    errors: [
+      new GraphQLError("The audit log cannot be written, so nothing is served; try again later.", {
+        extensions: { code: "AUDIT_UNAVAILABLE", http: { status: 503 } },
+      }),
+    ],
+  };
 }
 
 function withRootDenials(result: GatewayExecutionResult, analysis: OperationAnalysis): GatewayExecutionResult {

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
+import { isEnumType, Kind, parse, print, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap } from "./type-graphql.js";
 import { SHARE_DEFINITIONS_SDL } from "../../directives/share/definition.js";
 import { pushDownTypeShares } from "../../directives/share/push-down.js";
@@ -25,7 +25,7 @@ export async function buildUnitSubgraph(unit: AnyUnit): Promise<BuiltSubgraph> {
     validate: false,
   });
   const typeDefs = pushDownTypeShares(
-    parse(`${SUBGRAPH_SCHEMA_HEADER}\n${SHARE_DEFINITIONS_SDL}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),
+    parse(`${SUBGRAPH_SCHEMA_HEADER}\n${shareDefinitionsFor(typeGraphQLSchema)}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),
   );
   const resolverMap = createResolversMap(typeGraphQLSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolveReference] of Object.entries(unit.references)) {
@@ -36,6 +36,24 @@ export async function buildUnitSubgraph(unit: AnyUnit): Promise<BuiltSubgraph> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap as any });
   return { schema, sdl: printSubgraphSdl(schema) };
+}
+
+/**
+ * The share spec's definitions a unit's schema does not already hold. A unit that uses
+ * the spec's enums in its own types (the audit log's `SharePurpose`) must define them
+ * exactly as the spec does: definitions that differ would compose silently.
+ */
+function shareDefinitionsFor(schema: GraphQLSchema): string {
+  const missing = parse(SHARE_DEFINITIONS_SDL).definitions.filter((def) => {
+    if (def.kind !== Kind.ENUM_TYPE_DEFINITION) return true;
+    const own = schema.getType(def.name.value);
+    if (!own) return true;
+    const spec = (def.values ?? []).map((v) => v.name.value).join(" ");
+    const mine = isEnumType(own) ? own.getValues().map((v) => v.name).join(" ") : "";
+    if (mine !== spec) throw new Error(`enum ${def.name.value} differs from the share spec's (${spec})`);
+    return false;
+  });
+  return missing.map((d) => print(d)).join("\n");
 }
 
 function printSubgraphSdl(schema: GraphQLSchema): string {

@@ -6,7 +6,7 @@ import { maskUnexpectedErrors } from "../../server/format-error.js";
 import { ASSERTION_HEADER } from "../../schema/request-assertion.js";
 import { unauthenticated } from "../../server/http-error.js";
 import { buildUnitSubgraph } from "./build-subgraph.js";
-import { openStore, seedOnce } from "./store.js";
+import { openStore, seedOnce } from "../../storage/sqlite-store.js";
 import type { AnyUnit, UnitRequest } from "./unit.js";
 import { verifyAssertion, type PlatformPublicKey } from "./verify-assertion.js";
 
@@ -47,7 +47,7 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
   try {
     const seeded = seedOnce(db, unit.seed);
     const { schema } = await buildUnitSubgraph(unit);
-    const context = unit.prepare(db);
+    const context = unit.prepare(db, options.platformKey ? { platformKey: options.platformKey } : {});
     apollo = new ApolloServer<object>({
       schema,
       formatError: maskUnexpectedErrors,

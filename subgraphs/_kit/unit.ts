@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import type { NonEmptyArray } from "./type-graphql.js";
 import type { AssertedRequester } from "../../schema/request-assertion.js";
-import type { Migration } from "./store.js";
+import type { Migration } from "../../storage/sqlite-store.js";
+import type { PlatformPublicKey } from "./verify-assertion.js";
 
 /** The `__resolveReference` of each entity type a unit resolves, by type name. */
 export type ReferenceResolvers<TContext> = Readonly<
@@ -27,12 +28,17 @@ export interface UnitDefinition<TContext extends object = object> {
   /** Writes the unit's demo data into an empty, migrated store. */
   readonly seed: (db: Database.Database) => void;
   /** Prepares the unit's statements once; the returned function makes each request's context. */
-  readonly prepare: (db: Database.Database) => (request: UnitRequest) => TContext;
+  readonly prepare: (db: Database.Database, environment: UnitEnvironment) => (request: UnitRequest) => TContext;
 }
 
 /** What a unit knows of a request: who asks, as the gateway signed it (null when unsigned). */
 export interface UnitRequest {
   readonly requester: AssertedRequester | null;
+}
+
+/** What a unit's process was started with, beyond its store. */
+export interface UnitEnvironment {
+  readonly platformKey?: PlatformPublicKey;
 }
 
 /** Erases a unit's context type, for lists of units. */

@@ -1,4 +1,4 @@
-import type { Migration } from "../_kit/store.js";
+import type { Migration } from "../../storage/sqlite-store.js";
 
 export const migrations: readonly Migration[] = [
   {

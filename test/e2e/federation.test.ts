@@ -53,10 +53,10 @@ describe("the federation, end to end over HTTP", () => {
 
   it("runs every unit in its own process", () => {
     expect([...federation.units.keys()].sort()).toEqual(
-      ["atmosphere", "enforcement", "info-center", "nuclear", "permits", "soil", "water"],
+      ["atmosphere", "audit", "enforcement", "info-center", "nuclear", "permits", "soil", "water"],
     );
     const pids = new Set([...federation.units.values()].map((u) => u.pid));
-    expect(pids.size).toBe(7);
+    expect(pids.size).toBe(8);
   });
 
   it("joins one enterprise's registration, permit, penalties, emissions and outfalls across units", async () => {

@@ -26,12 +26,13 @@ export interface InProcessFederation {
  * test see each unit's SQL.
  */
 export async function startInProcessFederation(
-  options: { defaultClass?: ShareClass | null; grants?: GrantSource } = {},
+  options: { defaultClass?: ShareClass | null; grants?: GrantSource; auditFailOpen?: boolean } = {},
 ): Promise<InProcessFederation> {
   const dir = tempDir("fed");
   const key = await loadOrCreatePlatformKey(dir.path);
   const units = new Map<string, UnitUnderTest>();
-  for (const unit of await loadUnits()) units.set(unit.code, await startUnit(unit, key));
+  // One data dir, as `npm start` has: the audit subgraph serves the log the gateway writes there.
+  for (const unit of await loadUnits()) units.set(unit.code, await startUnit(unit, key, dir.path));
   const composed = composeSupergraph(
     await Promise.all(
       [...units.values()].map(async (u) => ({
@@ -52,7 +53,7 @@ export async function startInProcessFederation(
     return realFetch(input, init);
   }) as typeof fetch;
   const gateway = await serveGateway(
-    { host: "127.0.0.1", port: 0, dataDir: dir.path, defaultClass: options.defaultClass ?? null },
+    { host: "127.0.0.1", port: 0, dataDir: dir.path, defaultClass: options.defaultClass ?? null, auditFailOpen: options.auditFailOpen ?? false },
     composed.supergraphSdl,
     options.grants ? { grants: options.grants } : {},
   );

@@ -13,8 +13,9 @@ export interface UnitUnderTest {
 }
 
 /** Serves one unit on 127.0.0.1:0 over a fresh data dir, counting its SQL statements. */
-export async function startUnit(unit: AnyUnit, platformKey?: PlatformPublicKey): Promise<UnitUnderTest> {
-  const dir = tempDir(unit.code);
+export async function startUnit(unit: AnyUnit, platformKey?: PlatformPublicKey, sharedDataDir?: string): Promise<UnitUnderTest> {
+  // A shared data dir belongs to the caller; an own one is removed on stop.
+  const dir = sharedDataDir ? { path: sharedDataDir, remove: () => undefined } : tempDir(unit.code);
   const statements: string[] = [];
   const running = await serveUnit(unit, {
     dataDir: dir.path,

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { openStore, seedOnce, StoreOpenError, type Migration } from "../../subgraphs/_kit/store.js";
+import { openStore, seedOnce, StoreOpenError, type Migration } from "../../storage/sqlite-store.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 const V1: Migration[] = [{ description: "t", up: (db) => db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)") }];

@@ -18,6 +18,8 @@ export interface OpenStoreOptions {
   readonly migrations: readonly Migration[];
   /** Called per executed statement; the query-count tests use it. */
   readonly onStatement?: (sql: string) => void;
+  /** FULL: a commit survives power loss, not only a process crash (the audit log needs it). */
+  readonly synchronous?: "NORMAL" | "FULL";
 }
 
 /**
@@ -35,7 +37,7 @@ export function openStore(options: OpenStoreOptions): Database.Database {
   }
   try {
     db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
+    db.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
     db.pragma("foreign_keys = ON");
     const check = db.pragma("quick_check(1)", { simple: true });
     if (check !== "ok") throw new StoreOpenError(`data file ${file} is corrupt (${String(check)})`);

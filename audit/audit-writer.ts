@@ -1,0 +1,137 @@
+import type Database from "better-sqlite3";
+import type { AccessEvent } from "./access-event.js";
+import { GENESIS_HASH, recordHash } from "./chain.js";
+import type { CheckpointSigner } from "./checkpoint-signer.js";
+
+export interface AuditWriterOptions {
+  /** A checkpoint is signed after this many records… */
+  readonly checkpointEvery?: number;
+  /** …or this long after the last one, whichever comes first, if records were added. */
+  readonly checkpointIntervalMs?: number;
+}
+
+interface Pending {
+  readonly events: readonly AccessEvent[];
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Appends access events to the chain. Concurrent requests are committed together (group
+ * commit): every `append` of the same turn of the event loop shares one transaction, and
+ * each resolves only once that transaction is durable — a response is sent after its
+ * records are, so a crash cannot lose the record of a response that left.
+ */
+export class AuditWriter {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private sinceCheckpoint = 0;
+  private lastCheckpointAt = Date.now();
+  private readonly insert: Database.Statement;
+  private readonly head: Database.Statement;
+  private readonly insertCheckpoint: Database.Statement;
+  private readonly timer: NodeJS.Timeout;
+  private checkpointing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly signer: CheckpointSigner,
+    private readonly options: AuditWriterOptions = {},
+  ) {
+    this.insert = db.prepare(`INSERT INTO access_records (id, at, request_id, unit, principal, purpose, coordinate, owner,
+      share_class, decision, reason, grant_id, operation_name, operation_hash, client_name, client_version, value_count,
+      policy_version, prev_hash, hash) VALUES (@id, @at, @requestId, @unit, @principal, @purpose, @coordinate, @owner,
+      @shareClass, @decision, @reason, @grantId, @operationName, @operationHash, @clientName, @clientVersion, @valueCount,
+      @policyVersion, @prevHash, @hash)`);
+    this.head = db.prepare(`SELECT id, hash FROM access_records ORDER BY id DESC LIMIT 1`);
+    this.insertCheckpoint = db.prepare(
+      `INSERT INTO audit_checkpoints (head_id, head_hash, count, at, kid, signature) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.timer = setInterval(() => void this.maybeCheckpoint(true), options.checkpointIntervalMs ?? 10_000);
+    this.timer.unref();
+  }
+
+  /** Resolves once the events are committed; rejects if they could not be. */
+  append(events: readonly AccessEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ events, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    try {
+      const written = this.db.transaction(() => {
+        // Read the head inside the write transaction: another writer may have appended.
+        const head = this.head.get() as { id: number; hash: string } | undefined;
+        let id = head?.id ?? this.archivedThrough();
+        let prevHash = head?.hash ?? this.archivedHeadHash();
+        let count = 0;
+        for (const pending of batch) {
+          for (const event of pending.events) {
+            id += 1;
+            const hash = recordHash(prevHash, id, event);
+            this.insert.run({ ...event, id, prevHash, hash });
+            prevHash = hash;
+            count++;
+          }
+        }
+        return count;
+      }).immediate();
+      this.sinceCheckpoint += written;
+      for (const pending of batch) pending.resolve();
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    void this.maybeCheckpoint(false);
+  }
+
+  private archivedThrough(): number {
+    const row = this.db.prepare(`SELECT value FROM audit_meta WHERE key = 'archived_through'`).get() as { value: string } | undefined;
+    return row ? Number(row.value) : 0;
+  }
+
+  private archivedHeadHash(): string {
+    const row = this.db.prepare(`SELECT value FROM audit_meta WHERE key = 'archived_head_hash'`).get() as { value: string } | undefined;
+    return row?.value ?? GENESIS_HASH;
+  }
+
+  /** Signs the chain's head now and then, so a rewritten chain no longer matches a signature. */
+  private maybeCheckpoint(byTimer: boolean): Promise<void> {
+    const due =
+      this.sinceCheckpoint >= (this.options.checkpointEvery ?? 1_000) ||
+      (byTimer && this.sinceCheckpoint > 0 && Date.now() - this.lastCheckpointAt >= (this.options.checkpointIntervalMs ?? 10_000));
+    if (!due) return this.checkpointing;
+    this.sinceCheckpoint = 0;
+    this.lastCheckpointAt = Date.now();
+    this.checkpointing = this.checkpointing.then(() => this.checkpoint()).catch((error: unknown) => {
+      console.error(`ecofed: audit checkpoint failed: ${(error as Error).message}`);
+    });
+    return this.checkpointing;
+  }
+
+  /** Signs and stores a checkpoint of the current head (also on demand: tests, shutdown). */
+  async checkpoint(): Promise<void> {
+    const head = this.head.get() as { id: number; hash: string } | undefined;
+    if (!head) return;
+    const claim = { headId: head.id, headHash: head.hash, count: head.id, at: new Date().toISOString() };
+    const signature = await this.signer.sign(claim);
+    this.insertCheckpoint.run(claim.headId, claim.headHash, claim.count, claim.at, this.signer.kid, signature);
+  }
+
+  /** Flushes, signs a last checkpoint, stops the timer. */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    if (this.queue.length > 0) this.flush();
+    await this.checkpointing;
+    await this.checkpoint();
+  }
+}

@@ -1,0 +1,24 @@
+import type Database from "better-sqlite3";
+import type { CryptoKey } from "jose";
+import type { UnitRequest } from "../_kit/unit.js";
+import { AuditRepository } from "./repository.js";
+import { visibilityOf, type Visibility } from "./visibility.js";
+
+/** What each request of the audit subgraph gets: the store, who may see what, and the key that verifies checkpoints. */
+export interface AuditContext {
+  readonly db: Database.Database;
+  readonly repository: AuditRepository;
+  readonly visibility: Visibility;
+  readonly isSecurity: boolean;
+  readonly publicKey: CryptoKey | null;
+}
+
+export function auditContext(db: Database.Database, repository: AuditRepository, publicKey: CryptoKey | null, request: UnitRequest): AuditContext {
+  return {
+    db,
+    repository,
+    visibility: visibilityOf(request.requester),
+    isSecurity: request.requester?.roles.includes("security") ?? false,
+    publicKey,
+  };
+}

@@ -1,0 +1,128 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AccessEvent } from "../../audit/access-event.js";
+import { AuditWriter } from "../../audit/audit-writer.js";
+import { checkpointSigner } from "../../audit/checkpoint-signer.js";
+import { recordHash } from "../../audit/chain.js";
+import { auditMigrations } from "../../audit/migrations.js";
+import { verifyAuditChain } from "../../audit/verify-chain.js";
+import { loadOrCreatePlatformKey, type PlatformKey } from "../../gateway/identity/platform-key.js";
+import { openStore } from "../../storage/sqlite-store.js";
+import { tempDir } from "../helpers/temp-dir.js";
+
+const event = (i: number): AccessEvent => ({
+  at: new Date(Date.UTC(2026, 10, 30, 8, 0, i)).toISOString(),
+  requestId: `r-${Math.floor(i / 3)}`,
+  unit: "water",
+  principal: "w",
+  purpose: "WORK_REFERENCE",
+  coordinate: `Enterprise.f${i % 3}`,
+  owner: "info-center",
+  shareClass: "UNCONDITIONAL",
+  decision: "ALLOWED",
+  reason: "SHARED",
+  grantId: null,
+  operationName: null,
+  operationHash: "h",
+  clientName: null,
+  clientVersion: null,
+  valueCount: 1,
+  policyVersion: "p",
+});
+
+let dir: ReturnType<typeof tempDir>;
+let key: PlatformKey;
+let db: Database.Database;
+let writer: AuditWriter;
+beforeEach(async () => {
+  dir = tempDir("chain");
+  key = await loadOrCreatePlatformKey(dir.path);
+  db = openStore({ file: join(dir.path, "audit.sqlite"), migrations: auditMigrations, synchronous: "FULL" });
+  writer = new AuditWriter(db, checkpointSigner(key.kid, key.privateKey), { checkpointEvery: 10 });
+});
+afterEach(async () => {
+  await writer.close();
+  db.close();
+  dir.remove();
+});
+
+async function write(n: number): Promise<void> {
+  await Promise.all(Array.from({ length: n }, (_, i) => writer.append([event(i)])));
+  await writer.checkpoint();
+}
+
+/** Tampering comes from outside the product, with the triggers out of the way. */
+function tamper(sql: string, ...params: unknown[]): void {
+  const raw = new Database(join(dir.path, "audit.sqlite"));
+  raw.exec("DROP TRIGGER IF EXISTS access_records_append_only; DROP TRIGGER IF EXISTS access_records_keep;");
+  raw.prepare(sql).run(...params);
+  raw.close();
+}
+
+describe("the audit chain (tamper evidence)", () => {
+  it("commits concurrent appends together, in one transaction", async () => {
+    const statements: string[] = [];
+    const counted = openStore({ file: join(dir.path, "audit.sqlite"), migrations: auditMigrations, onStatement: (s) => statements.push(s) });
+    const w = new AuditWriter(counted, checkpointSigner(key.kid, key.privateKey), { checkpointEvery: 1_000_000 });
+    statements.splice(0);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => w.append([event(i), event(i + 1)])));
+    expect(statements.filter((s) => s.startsWith("BEGIN"))).toHaveLength(1);
+    expect(statements.filter((s) => s.startsWith("INSERT INTO access_records"))).toHaveLength(100);
+    counted.close();
+  });
+
+  it("verifies an untouched chain", async () => {
+    await write(30);
+    expect(await verifyAuditChain(db, key.publicKey)).toEqual({ ok: true, records: 30, firstBrokenId: null, problem: null });
+  });
+
+  it("refuses edits and deletions through SQL: the log is append-only", async () => {
+    await write(3);
+    expect(() => db.prepare("UPDATE access_records SET unit = 'x' WHERE id = 1").run()).toThrow(/append-only/);
+    expect(() => db.prepare("DELETE FROM access_records WHERE id = 1").run()).toThrow(/archived/);
+  });
+
+  it.each([
+    ["an edit", () => tamper("UPDATE access_records SET decision = 'DENIED' WHERE id = 7"), "7", /edited/],
+    ["a deletion", () => tamper("DELETE FROM access_records WHERE id = 7"), "8", /missing \(deleted\)/],
+    ["a deletion at the end, below a signed checkpoint", () => tamper("DELETE FROM access_records WHERE id >= 29"), "29", /missing \(deleted\)/],
+    [
+      "a reordering (two records' contents swapped)",
+      () => {
+        const raw = new Database(join(dir.path, "audit.sqlite"));
+        raw.exec("DROP TRIGGER access_records_append_only");
+        raw.exec(`UPDATE access_records SET id = -1 WHERE id = 5; UPDATE access_records SET id = 5 WHERE id = 6; UPDATE access_records SET id = 6 WHERE id = -1;`);
+        raw.close();
+      },
+      "5",
+      /does not follow|edited/,
+    ],
+  ])("finds %s and names the first broken record", async (_name, doIt, firstBrokenId, problem) => {
+    await write(30);
+    doIt();
+    const result = await verifyAuditChain(db, key.publicKey);
+    expect(result).toMatchObject({ ok: false, firstBrokenId });
+    expect(result.problem).toMatch(problem);
+  });
+
+  it("finds a chain rewritten consistently after an edit, by its signed checkpoint", async () => {
+    await write(20);
+    // A careful forger edits record 4 and recomputes every later hash: the chain links again…
+    const raw = new Database(join(dir.path, "audit.sqlite"));
+    raw.exec("DROP TRIGGER access_records_append_only");
+    const rows = raw.prepare("SELECT * FROM access_records ORDER BY id").all() as Record<string, unknown>[];
+    let prev = rows[2]!["hash"] as string;
+    for (const row of rows.slice(3)) {
+      const e = { ...event(Number(row["id"]) - 1), unit: row["id"] === 4 ? "forged" : "water" };
+      const hash = recordHash(prev, Number(row["id"]), e);
+      raw.prepare("UPDATE access_records SET unit = ?, prev_hash = ?, hash = ? WHERE id = ?").run(e.unit, prev, hash, row["id"]);
+      prev = hash;
+    }
+    raw.close();
+    // …but no longer matches what the platform signed.
+    const result = await verifyAuditChain(db, key.publicKey);
+    expect(result.ok).toBe(false);
+    expect(result.problem).toMatch(/no longer matches its signed checkpoint/);
+  });
+});
