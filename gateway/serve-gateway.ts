@@ -25,6 +25,8 @@ export interface GatewayParts {
   readonly grants?: GrantSource;
   /** Test and diagnosis only: see EnforcementOptions.forceRewrite. */
   readonly forceRewrite?: boolean;
+  /** Benchmarks only (audit on vs off): no audit log at all. Never reachable from configuration. */
+  readonly withoutAudit?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     defaultClass: config.defaultClass,
     grants: parts.grants ?? NO_GRANTS,
     forceRewrite: parts.forceRewrite ?? false,
-    audit: { append: (events) => auditWriter.append(events), failOpen: config.auditFailOpen ?? false },
+    ...(parts.withoutAudit ? {} : { audit: { append: (events) => auditWriter.append(events), failOpen: config.auditFailOpen ?? false } }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: enforcement,
