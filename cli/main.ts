@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   subgraph: async () => (await import("./commands/subgraph.js")).subgraphCommand,
   token: async () => (await import("./commands/token.js")).tokenCommand,
   lint: async () => (await import("./commands/lint.js")).lintCommand,
+  audit: async () => (await import("./commands/audit.js")).auditCommand,
 };
 
 const USAGE = `usage: ecofed <command>
@@ -17,6 +18,8 @@ const USAGE = `usage: ecofed <command>
   compose                    print the demo federation's supergraph SDL
   subgraph UNIT              one unit's subgraph alone [--port N]
   lint                       check every unit's @share classification (exit 1 with one line per problem)
+  audit export --from T --to T   the access log between two times, as NDJSON
+  audit archive --before T       move older records to a sealed archive file, then out of the log
   token --unit CODE          print a token for a unit [--principal NAME] [--role ROLE]... [--ttl SECONDS]`;
 
 /** Failures the user can act on: one line, no stack (the error classes name themselves). */

@@ -16,6 +16,8 @@ export interface GatewayConfig {
   readonly defaultClass: ShareClass | null;
   /** Serve even when the audit log cannot be written (ECOFED_AUDIT_FAIL_OPEN=1); default: fail closed. */
   readonly auditFailOpen?: boolean;
+  /** Records older than this many days are archived (sealed) and then removed from the log. */
+  readonly auditRetentionDays?: number | null;
 }
 
 /** A setting that cannot be used; its message is the one line the CLI prints. */
@@ -47,7 +49,15 @@ export function baseConfig(env: NodeJS.ProcessEnv, flags: { port?: string | unde
     port: flags.port !== undefined ? parsePort(flags.port, "--port", 4000) : parsePort(env["ECOFED_PORT"], "ECOFED_PORT", 4000),
     dataDir: resolve(env["ECOFED_DATA_DIR"] || "data"),
     auditFailOpen: parseFlag(env["ECOFED_AUDIT_FAIL_OPEN"], "ECOFED_AUDIT_FAIL_OPEN"),
+    auditRetentionDays: parseDays(env["ECOFED_AUDIT_RETENTION_DAYS"], "ECOFED_AUDIT_RETENTION_DAYS"),
   };
+}
+
+function parseDays(text: string | undefined, name: string): number | null {
+  if (text === undefined || text === "") return null;
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 1) throw new ConfigError(`${name} must be a whole number of days ≥ 1, got "${text}"`);
+  return days;
 }
 
 function parseFlag(text: string | undefined, name: string): boolean {

@@ -9,7 +9,8 @@ import { authenticate, type GatewayContext } from "./identity/authenticate.js";
 import { loadOrCreatePlatformKey } from "./identity/platform-key.js";
 import { join } from "node:path";
 import { AuditWriter } from "../audit/audit-writer.js";
-import { checkpointSigner } from "../audit/checkpoint-signer.js";
+import { archiveBefore } from "../audit/archive.js";
+import { checkpointSigner, type CheckpointSigner } from "../audit/checkpoint-signer.js";
 import { AUDIT_STORE_FILE, auditMigrations } from "../audit/migrations.js";
 import { openStore } from "../storage/sqlite-store.js";
 import { UnitDataSource } from "./unit-data-source.js";
@@ -38,7 +39,9 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   const key = await loadOrCreatePlatformKey(config.dataDir);
   // The audit log lives in the data dir; the audit subgraph serves the same file (CONTRACT §6).
   const auditDb = openStore({ file: join(config.dataDir, AUDIT_STORE_FILE), migrations: auditMigrations, synchronous: "FULL" });
-  const auditWriter = new AuditWriter(auditDb, checkpointSigner(key.kid, key.privateKey));
+  const signer = checkpointSigner(key.kid, key.privateKey);
+  const auditWriter = new AuditWriter(auditDb, signer);
+  const retention = config.auditRetentionDays ? scheduleRetention(auditDb, config.auditRetentionDays, join(config.dataDir, "audit-archive"), signer) : null;
   let ready = false;
   const inner = new ApolloGateway({
     supergraphSdl,
@@ -76,6 +79,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
         ready = false;
         await http.close();
         await apollo.stop();
+        if (retention) clearInterval(retention);
         await auditWriter.close();
         auditDb.close();
       },
@@ -86,4 +90,18 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     auditDb.close();
     throw error;
   }
+}
+
+/** Archives records past their retention now and once a day (never silently dropped: sealed first). */
+function scheduleRetention(db: Parameters<typeof archiveBefore>[0], days: number, dir: string, signer: CheckpointSigner): NodeJS.Timeout {
+  const run = (): void => {
+    archiveBefore(db, new Date(Date.now() - days * 86_400_000).toISOString(), dir, signer).then(
+      (result) => result && console.log(`ecofed: audit retention archived records ${result.fromId}–${result.toId} to ${result.file}`),
+      (error: unknown) => console.error(`ecofed: audit retention failed, nothing deleted: ${(error as Error).message}`),
+    );
+  };
+  run();
+  const timer = setInterval(run, 86_400_000);
+  timer.unref();
+  return timer;
 }
