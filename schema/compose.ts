@@ -31,6 +31,7 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[]): Composi
   return { ok: true, supergraphSdl: result.supergraphSdl };
 }
 
-function oneLine(text: string): string {
+/** A message as one line: CLI errors are one line each. */
+export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ");
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { baseConfig, parseDefaultClass } from "../../gateway/config.js";
 import { serveGateway } from "../../gateway/serve-gateway.js";
+import { oneLine } from "../../schema/compose.js";
 import { CliError } from "../cli-error.js";
 import { onShutdown } from "../shutdown.js";
 
@@ -30,8 +31,4 @@ export async function gatewayCommand(args: string[]): Promise<void> {
     console.error(`ecofed: warning: ${unclassified} fields carry no @share and are denied as UNCLASSIFIED to other units (--default-class sets a class for them)`);
   }
   console.log(`ecofed: gateway ready at ${gateway.url}`);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ");
 }
