@@ -10,6 +10,8 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   token: async () => (await import("./commands/token.js")).tokenCommand,
   lint: async () => (await import("./commands/lint.js")).lintCommand,
   audit: async () => (await import("./commands/audit.js")).auditCommand,
+  ca: async () => (await import("./commands/ca.js")).caCommand,
+  cert: async () => (await import("./commands/ca.js")).certCommand,
 };
 
 const USAGE = `usage: ecofed <command>
@@ -20,6 +22,9 @@ const USAGE = `usage: ecofed <command>
   lint                       check every unit's @share classification (exit 1 with one line per problem)
   audit export --from T --to T   the access log between two times, as NDJSON
   audit archive --before T       move older records to a sealed archive file, then out of the log
+  ca init                    create the platform CA in the data dir
+  cert issue --unit CODE --principal NAME [--role ROLE]... [--days N] [--out DIR]
+  cert revoke SERIAL         the gateway refuses that certificate from its next request
   token --unit CODE          print a token for a unit [--principal NAME] [--role ROLE]... [--ttl SECONDS]`;
 
 /** Failures the user can act on: one line, no stack (the error classes name themselves). */

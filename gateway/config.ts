@@ -18,6 +18,8 @@ export interface GatewayConfig {
   readonly auditFailOpen?: boolean;
   /** Records older than this many days are archived (sealed) and then removed from the log. */
   readonly auditRetentionDays?: number | null;
+  /** HTTPS with client certificates from the platform CA: the server's key and certificate, and the CA's. */
+  readonly tls?: { readonly key: string; readonly cert: string; readonly ca: string };
 }
 
 /** A setting that cannot be used; its message is the one line the CLI prints. */

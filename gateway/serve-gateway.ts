@@ -6,7 +6,9 @@ import type { GatewayConfig } from "./config.js";
 import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
 import { NO_GRANTS, type GrantSource } from "./enforcement/grant-source.js";
 import { authenticate, type GatewayContext } from "./identity/authenticate.js";
+import { caPaths } from "./identity/platform-ca.js";
 import { loadOrCreatePlatformKey } from "./identity/platform-key.js";
+import { RevocationList } from "./identity/revocation-list.js";
 import { join } from "node:path";
 import { AuditWriter } from "../audit/audit-writer.js";
 import { archiveBefore } from "../audit/archive.js";
@@ -42,6 +44,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   const signer = checkpointSigner(key.kid, key.privateKey);
   const auditWriter = new AuditWriter(auditDb, signer);
   const retention = config.auditRetentionDays ? scheduleRetention(auditDb, config.auditRetentionDays, join(config.dataDir, "audit-archive"), signer) : null;
+  const revocations = config.tls ? new RevocationList(caPaths(config.dataDir).revoked) : undefined;
   let ready = false;
   const inner = new ApolloGateway({
     supergraphSdl,
@@ -67,7 +70,8 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       apollo,
       host: config.host,
       port: config.port,
-      context: (req, requestId) => authenticate(req, requestId, key),
+      context: (req, requestId) => authenticate(req, requestId, key, revocations),
+      ...(config.tls ? { tls: config.tls } : {}),
       healthy: () => ready,
     });
     ready = true;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
 
@@ -13,6 +14,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
   /** `GET /health` answers 200 only while this is true. */
   readonly healthy: () => boolean;
+  /**
+   * HTTPS, asking for client certificates signed by `ca`. Unverified certificates are let
+   * through to `context`, which answers 401 with a coded body rather than a bare TLS error.
+   */
+  readonly tls?: { readonly key: string; readonly cert: string; readonly ca: string };
 }
 
 export interface RunningHttpServer {
@@ -26,14 +32,17 @@ export interface RunningHttpServer {
 export async function listenGraphQL<TContext extends BaseContext>(
   options: GraphQLHttpOptions<TContext>,
 ): Promise<RunningHttpServer> {
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(options, req, res).catch((error: unknown) => {
       // A failure here is ours, not the client's: log it, never echo it.
       console.error("ecofed: http handler failed:", error);
       if (!res.headersSent) send(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       else res.destroy();
     });
-  });
+  };
+  const server = options.tls
+    ? createHttpsServer({ ...options.tls, requestCert: true, rejectUnauthorized: false }, onRequest)
+    : createServer(onRequest);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -44,7 +53,7 @@ export async function listenGraphQL<TContext extends BaseContext>(
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${options.host}:${port}/graphql`,
+    url: `${options.tls ? "https" : "http"}://${options.host}:${port}/graphql`,
     port,
     close: (graceMs = 5_000) =>
       new Promise<void>((resolve) => {

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { baseConfig } from "../../gateway/config.js";
 import { fetchSubgraphSdl } from "../../gateway/fetch-subgraph-sdl.js";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
+import { gatewayTls } from "../../gateway/identity/gateway-tls.js";
 import { serveGateway } from "../../gateway/serve-gateway.js";
 import { lintSubgraphs } from "../../directives/share/lint.js";
 import { composeSupergraph } from "../../schema/compose.js";
@@ -15,8 +16,9 @@ import { startUnitProcesses, stopUnitProcesses } from "../unit-processes.js";
  * over what they serve, in the foreground; SIGTERM or Ctrl-C stops all of it.
  */
 export async function startCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { port: { type: "string" } } });
-  const config = { ...baseConfig(process.env, { port: values.port }), defaultClass: null };
+  const { values } = parseArgs({ args, options: { port: { type: "string" }, tls: { type: "boolean" } } });
+  const base = baseConfig(process.env, { port: values.port });
+  const config = { ...base, defaultClass: null, ...(values.tls ? { tls: await gatewayTls(base.dataDir, base.host) } : {}) };
   // Port 0 (tests) gives every process an ephemeral port; otherwise units follow the gateway's.
   const portOf = (i: number): number => (config.port === 0 ? 0 : config.port + 1 + i);
   console.log(`ecofed: starting ${UNIT_CODES.length} units (data in ${config.dataDir}; first start creates the demo data)`);

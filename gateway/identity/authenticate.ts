@@ -1,7 +1,10 @@
 import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
 import type { Requester } from "../../directives/share/evaluate.js";
 import { isSharePurpose, SHARE_PURPOSES, type SharePurpose } from "../../directives/share/rule.js";
+import { requesterFromCertificate } from "./platform-ca.js";
 import type { PlatformKey } from "./platform-key.js";
+import type { RevocationList } from "./revocation-list.js";
 import { HttpError, unauthenticated } from "../../server/http-error.js";
 import { verifyToken } from "./token.js";
 
@@ -22,11 +25,8 @@ function header(req: IncomingMessage, name: string): string | null {
  * Authenticates one HTTP request. Identity comes from the Authorization header's token
  * and from nothing else a client can set (`X-Unit` and the like are ignored).
  */
-export async function authenticate(req: IncomingMessage, requestId: string, key: PlatformKey): Promise<GatewayContext> {
-  const authorization = header(req, "authorization");
-  const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
-  if (!match) throw unauthenticated("an Authorization: Bearer <token> header is required (npx ecofed token --unit <code>)");
-  const requester = await verifyToken(key, match[1]!);
+export async function authenticate(req: IncomingMessage, requestId: string, key: PlatformKey, revocations?: RevocationList): Promise<GatewayContext> {
+  const requester = certificateRequester(req, revocations) ?? (await tokenRequester(req, key));
   const rawPurpose = header(req, "x-share-purpose")?.trim() ?? "";
   if (rawPurpose !== "" && !isSharePurpose(rawPurpose)) {
     // An unknown purpose: HTTP 400 (CONTRACT §2).
@@ -38,4 +38,27 @@ export async function authenticate(req: IncomingMessage, requestId: string, key:
     purpose: rawPurpose === "" ? null : (rawPurpose as SharePurpose),
     client: { name: header(req, "apollographql-client-name"), version: header(req, "apollographql-client-version") },
   };
+}
+
+async function tokenRequester(req: IncomingMessage, key: PlatformKey): Promise<Requester> {
+  const match = header(req, "authorization")?.match(/^Bearer\s+(\S+)\s*$/i);
+  if (!match) throw unauthenticated("a client certificate or an Authorization: Bearer <token> header is required (npx ecofed token --unit <code>)");
+  return verifyToken(key, match[1]!);
+}
+
+/**
+ * The requester of a client certificate chained to the platform CA (Art. 24), or null when
+ * none was presented. One that was presented but is expired, not yet valid, revoked or
+ * from another CA is refused outright — never quietly replaced by a token.
+ */
+function certificateRequester(req: IncomingMessage, revocations: RevocationList | undefined): Requester | null {
+  const socket = req.socket as Partial<TLSSocket>;
+  if (typeof socket.getPeerCertificate !== "function" || !revocations) return null;
+  const peer = socket.getPeerCertificate();
+  if (!peer || !peer.raw) return null;
+  if (!socket.authorized) throw unauthenticated(`client certificate refused: ${String(socket.authorizationError ?? "not issued by the platform CA")}`);
+  if (revocations.isRevoked(peer.serialNumber)) throw unauthenticated("client certificate refused: revoked");
+  const requester = requesterFromCertificate(peer.raw);
+  if (!requester) throw unauthenticated("client certificate names no ecofed unit");
+  return requester;
 }

@@ -1,5 +1,6 @@
 import type { ShareClass } from "../../directives/share/rule.js";
 import type { GrantSource } from "../../gateway/enforcement/grant-source.js";
+import { gatewayTls } from "../../gateway/identity/gateway-tls.js";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 import { serveGateway, type RunningGateway } from "../../gateway/serve-gateway.js";
 import { composeSupergraph } from "../../schema/compose.js";
@@ -26,7 +27,7 @@ export interface InProcessFederation {
  * test see each unit's SQL.
  */
 export async function startInProcessFederation(
-  options: { defaultClass?: ShareClass | null; grants?: GrantSource; auditFailOpen?: boolean } = {},
+  options: { defaultClass?: ShareClass | null; grants?: GrantSource; auditFailOpen?: boolean; tls?: boolean } = {},
 ): Promise<InProcessFederation> {
   const dir = tempDir("fed");
   const key = await loadOrCreatePlatformKey(dir.path);
@@ -53,7 +54,14 @@ export async function startInProcessFederation(
     return realFetch(input, init);
   }) as typeof fetch;
   const gateway = await serveGateway(
-    { host: "127.0.0.1", port: 0, dataDir: dir.path, defaultClass: options.defaultClass ?? null, auditFailOpen: options.auditFailOpen ?? false },
+    {
+      host: "127.0.0.1",
+      port: 0,
+      dataDir: dir.path,
+      defaultClass: options.defaultClass ?? null,
+      auditFailOpen: options.auditFailOpen ?? false,
+      ...(options.tls ? { tls: await gatewayTls(dir.path, "127.0.0.1") } : {}),
+    },
     composed.supergraphSdl,
     options.grants ? { grants: options.grants } : {},
   );

@@ -1,0 +1,325 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { AUDIT_STORE_FILE } from "../audit/migrations.js";
+import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
+import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
+import { signToken } from "../gateway/identity/token.js";
+import { composeSupergraph } from "../schema/compose.js";
+
+/**
+ * What the audit log costs the gateway: the ecofed gateway with the audit log (the normal
+ * `ecofed gateway`) against the same gateway without it (bench/audit-gateway-off.ts), each
+ * its own process over the same unit processes, alternating rounds (order swapped every
+ * round), closed-loop load — gateway-throughput.ts's method.
+ */
+
+const CLI = fileURLToPath(new URL("../cli/main.js", import.meta.url));
+const OFF = fileURLToPath(new URL("./audit-gateway-off.js", import.meta.url));
+
+const ROUNDS = 6;
+const ROUND_MS = 4_000;
+const PAUSE_MS = 200;
+const WARMUP_REQUESTS = 300;
+const CONCURRENCY = 16;
+const READY_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 10_000;
+const TARGET = 0.9;
+
+type GatewayName = "audit on" | "audit off";
+const GATEWAYS: readonly GatewayName[] = ["audit on", "audit off"];
+
+const QUERY = "{ enterprises(first: 100) { nodes { creditCode name division { name } permit { permitNumber category } penalties { amountYuan } } } }";
+const PURPOSE = "WORK_REFERENCE";
+
+interface GraphQLBody {
+  data?: { enterprises?: { nodes?: Record<string, unknown>[] } | null } | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+function check(body: GraphQLBody): string {
+  const nodes = body.data?.enterprises?.nodes ?? [];
+  if (body.errors?.length) throw new Error(`expected no errors, got ${body.errors.length}: ${body.errors[0]!.message}`);
+  if (nodes.length === 0) throw new Error("expected enterprises, got none");
+  return `${nodes.length} nodes, no errors`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Processes (as in gateway-throughput.ts)
+
+interface Spawned {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+}
+
+async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, started: Spawned[]): Promise<RegExpMatchArray> {
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  started.push({ child, output: () => stdout + stderr });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise<RegExpMatchArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(" ")}: not ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString();
+      const m = stdout.match(ready);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.map((a) => a.replace(/^.*\/dist\//, "dist/")).join(" ")} exited (${signal ?? `code ${code}`}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Load (as in gateway-throughput.ts)
+
+interface RequestSpec {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+interface LoadResult {
+  readonly rps: number;
+  readonly requests: number;
+  readonly latencies: number[];
+  readonly failures: number;
+  readonly failureSample: string | null;
+}
+
+async function runLoad(spec: RequestSpec, durationMs: number, expectedBytes: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let failureSample: string | null = null;
+  const start = performance.now();
+  const deadline = start + durationMs;
+  let last = start;
+  const worker = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      let ok = false;
+      let problem = "";
+      try {
+        const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
+        const bytes = (await res.arrayBuffer()).byteLength;
+        ok = res.status === 200 && Math.abs(bytes - expectedBytes) <= expectedBytes * 0.01;
+        if (!ok) problem = `HTTP ${res.status}, ${bytes} bytes (expected ${expectedBytes})`;
+      } catch (error) {
+        problem = (error as Error).message;
+      }
+      const t1 = performance.now();
+      last = Math.max(last, t1);
+      if (ok) latencies.push(t1 - t0);
+      else {
+        failures++;
+        failureSample ??= problem;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { rps: latencies.length / ((last - start) / 1000), requests: latencies.length + failures, latencies, failures, failureSample };
+}
+
+async function probe(spec: RequestSpec): Promise<{ bytes: number; summary: string }> {
+  const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+  return { bytes: Buffer.byteLength(text), summary: check(JSON.parse(text) as GraphQLBody) };
+}
+
+async function warmUp(spec: RequestSpec, requests: number): Promise<void> {
+  let left = requests;
+  const worker = async (): Promise<void> => {
+    while (left-- > 0) {
+      const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`warm-up: HTTP ${res.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const load = (): string => loadavg().map((x) => x.toFixed(2)).join(" ");
+
+// ---------------------------------------------------------------------------------------
+
+/** `npm run bench`: gateway throughput with the audit log on vs off, query (a). */
+export async function benchAuditGateway(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "ecofed-bench-audit-gw-"));
+  const started: Spawned[] = [];
+  const unitPids: number[] = [];
+  const env = { ...process.env, NODE_ENV: "production", ECOFED_DATA_DIR: dataDir, ECOFED_PORT: "0" };
+  const benchStart = performance.now();
+  const loadAtStart = load();
+  let auditDb: Database.Database | null = null;
+  try {
+    await spawnUntil([CLI, "start"], env, /gateway ready at (\S+)/, started);
+    const startOutput = started[0]!.output();
+    const units = [...startOutput.matchAll(/ecofed: unit (\S+) at (\S+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1]!, url: m[2]!, pid: Number(m[3]) }));
+    unitPids.push(...units.map((u) => u.pid));
+    if (units.length === 0) throw new Error(`no unit lines in ecofed start output:\n${startOutput}`);
+
+    const composed = composeSupergraph(await fetchSubgraphSdl(units));
+    if (!composed.ok) throw new Error(`composition failed: ${composed.errors.join("; ")}`);
+    const supergraphFile = join(dataDir, "supergraph.graphql");
+    writeFileSync(supergraphFile, composed.supergraphSdl);
+
+    // Both gateways over the same data dir (platform key, audit file), NODE_ENV=production.
+    const [on, off] = await Promise.all([
+      spawnUntil([CLI, "gateway", "--supergraph", supergraphFile, "--port", "0"], env, /gateway ready at (\S+)/, started),
+      spawnUntil([OFF, supergraphFile], env, /audit-off gateway ready at (\S+)/, started),
+    ]);
+    const urls = new Map<GatewayName, string>([
+      ["audit on", on[1]!],
+      ["audit off", off[1]!],
+    ]);
+
+    const key = await loadOrCreatePlatformKey(dataDir);
+    const token = await signToken(key, { unit: "water", principal: "bench", roles: [] });
+    // The audit file both gateways share: its record count shows which one writes.
+    auditDb = new Database(join(dataDir, AUDIT_STORE_FILE), { readonly: true, fileMustExist: true });
+    const countStatement = auditDb.prepare("SELECT count(*) AS n FROM access_records");
+    const auditCount = (): number => (countStatement.get() as { n: number }).n;
+
+    const specs = new Map<GatewayName, RequestSpec>(
+      GATEWAYS.map((g) => [
+        g,
+        {
+          url: urls.get(g)!,
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-share-purpose": PURPOSE },
+          body: JSON.stringify({ query: QUERY }),
+        },
+      ]),
+    );
+
+    console.log("");
+    console.log(
+      `gateway throughput, audit log on vs off: ecofed gateway (\`ecofed gateway\`, audit on) vs the same gateway with withoutAudit (audit off), separate processes, NODE_ENV=production, over the same ${units.length} unit processes`,
+    );
+    console.log(
+      `  closed loop, concurrency ${CONCURRENCY}, Node fetch (keep-alive); ${ROUNDS} rounds × ${ROUND_MS / 1000} s per gateway, order swapped each round; warm-up ${WARMUP_REQUESTS} requests each`,
+    );
+    console.log(
+      `  NOTE: ${cpus().length} cores, shared by the load generator, the ${units.length} units, both gateways and anything else running (load average 1/5/15 min now ${load()}): figures are relative`,
+    );
+
+    const expectedBytes = new Map<GatewayName, number>();
+    const summaries: string[] = [];
+    for (const g of GATEWAYS) {
+      const spec = specs.get(g)!;
+      const first = await probe(spec).catch((error: unknown) => {
+        throw new Error(`${g}: ${(error as Error).message}`);
+      });
+      await warmUp(spec, WARMUP_REQUESTS);
+      const again = await probe(spec);
+      expectedBytes.set(g, again.bytes);
+      summaries.push(`${g}: ${first.summary}, ${(again.bytes / 1024).toFixed(1)} KiB`);
+    }
+
+    const rps = new Map<GatewayName, number[]>(GATEWAYS.map((g) => [g, []]));
+    const lat = new Map<GatewayName, number[]>(GATEWAYS.map((g) => [g, []]));
+    const requests = new Map<GatewayName, number>(GATEWAYS.map((g) => [g, 0]));
+    const records = new Map<GatewayName, number>(GATEWAYS.map((g) => [g, 0]));
+    const failures = new Map<GatewayName, { count: number; sample: string | null }>(GATEWAYS.map((g) => [g, { count: 0, sample: null }]));
+    for (let r = 0; r < ROUNDS; r++) {
+      const order = r % 2 === 0 ? GATEWAYS : [...GATEWAYS].reverse();
+      for (const g of order) {
+        const before = auditCount();
+        const result = await runLoad(specs.get(g)!, ROUND_MS, expectedBytes.get(g)!);
+        records.set(g, records.get(g)! + auditCount() - before);
+        requests.set(g, requests.get(g)! + result.requests);
+        rps.get(g)!.push(result.rps);
+        lat.get(g)!.push(...result.latencies);
+        const f = failures.get(g)!;
+        f.count += result.failures;
+        f.sample ??= result.failureSample;
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+      }
+    }
+
+    console.log("");
+    console.log(`(a) every field allowed: as water, purpose ${PURPOSE}`);
+    console.log(`  ${QUERY}`);
+    for (const s of summaries) console.log(`  checked ${s}`);
+    console.log(`  ${"gateway".padEnd(12)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"records/req".padStart(13)}  req/s per round`);
+    for (const g of GATEWAYS) {
+      const sorted = [...lat.get(g)!].sort((a, b) => a - b);
+      console.log(
+        `  ${g.padEnd(12)}${median(rps.get(g)!).toFixed(1).padStart(8)}${percentile(sorted, 50).toFixed(1).padStart(9)}${percentile(sorted, 99).toFixed(1).padStart(9)}${(records.get(g)! / Math.max(1, requests.get(g)!)).toFixed(1).padStart(13)}  ${rps
+          .get(g)!
+          .map((x) => x.toFixed(0))
+          .join(" ")}`,
+      );
+    }
+    const onRps = rps.get("audit on")!;
+    const offRps = rps.get("audit off")!;
+    const ratio = median(onRps) / median(offRps);
+    const perRound = onRps.map((x, i) => x / offRps[i]!);
+    console.log(
+      `  audit on / audit off throughput ${ratio.toFixed(2)} (median of per-round ratios ${median(perRound).toFixed(2)}, range ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}); target ≥ ${TARGET}: ${ratio >= TARGET ? "meets" : "BELOW"}`,
+    );
+    if (records.get("audit on")! === 0) console.log("  WARNING: the audit-on gateway wrote no audit records: the comparison is void");
+    if (records.get("audit off")! !== 0) console.log(`  WARNING: ${records.get("audit off")} audit records were written during the audit-off rounds`);
+    for (const g of GATEWAYS) {
+      const f = failures.get(g)!;
+      if (f.count > 0) console.log(`  WARNING: ${g}: ${f.count} failed or changed responses (e.g. ${f.sample}); not counted`);
+    }
+    console.log(`  audit on vs off bench took ${((performance.now() - benchStart) / 1000).toFixed(0)} s; load average at start ${loadAtStart}, at end ${load()}`);
+  } finally {
+    auditDb?.close();
+    await Promise.all(started.slice(1).map((s) => stopChild(s.child)));
+    if (started[0]) await stopChild(started[0].child);
+    for (const pid of unitPids) {
+      if (alive(pid)) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
