@@ -64,6 +64,7 @@ export async function archiveBefore(db: Database.Database, before: string, dir: 
     set.run("archived_through", String(toId));
     set.run("archived_head_hash", headHash);
     db.prepare(`DELETE FROM access_records WHERE id <= ?`).run(toId);
+    db.prepare(`DELETE FROM audit_requests WHERE last_id <= ?`).run(toId);
   }).immediate();
   return { fromId, toId, file, sealFile };
 }

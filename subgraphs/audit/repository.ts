@@ -41,7 +41,12 @@ function where(visibility: Visibility, filter: AccessLogFilter | null | undefine
   eq("coordinate", filter?.coordinate, "coordinate");
   eq("decision", filter?.decision, "decision");
   eq("purpose", filter?.purpose, "purpose");
-  eq("request_id", filter?.requestId, "requestId");
+  if (filter?.requestId) {
+    // One request's records are contiguous: its id range, then the exact id.
+    clauses.push(`id BETWEEN (SELECT first_id FROM audit_requests WHERE request_id = @requestId)
+      AND (SELECT last_id FROM audit_requests WHERE request_id = @requestId) AND request_id = @requestId`);
+    params["requestId"] = filter.requestId;
+  }
   if (filter?.from) {
     clauses.push("at >= @from");
     params["from"] = new Date(filter.from).toISOString();
