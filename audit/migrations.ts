@@ -82,4 +82,20 @@ export const auditMigrations: readonly Migration[] = [
         CREATE INDEX access_by_coordinate_owner ON access_records(coordinate, owner, id);
       `),
   },
+  {
+    // Measured again at 2 M records: pages (ORDER BY id DESC LIMIT n) filtered by one column
+    // need (column, id) to come out in order — without it, 1.7 s for a frequent owner.
+    // A unit's queries always carry owner = ?, so its combinations lead with the owner.
+    description: "page indexes (column, id); a unit's filter combinations lead with owner",
+    up: (db) =>
+      db.exec(`
+        DROP INDEX access_by_unit_owner;
+        DROP INDEX access_by_coordinate_owner;
+        CREATE INDEX access_by_owner ON access_records(owner, id);
+        CREATE INDEX access_by_unit ON access_records(unit, id);
+        CREATE INDEX access_by_coordinate ON access_records(coordinate, id);
+        CREATE INDEX access_by_owner_unit ON access_records(owner, unit, id);
+        CREATE INDEX access_by_owner_coordinate ON access_records(owner, coordinate, id);
+      `),
+  },
 ];

@@ -201,6 +201,8 @@ function fill(db: Database.Database, n: number, hashed: boolean): Filled {
   const insert = db.prepare(`INSERT INTO access_records (id, at, request_id, unit, principal, purpose, coordinate, owner,
     share_class, decision, reason, grant_id, operation_name, operation_hash, client_name, client_version, value_count,
     policy_version, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // As the writer does: each request's id range, which the requestId filter looks up.
+  const insertRequest = db.prepare(`INSERT INTO audit_requests (request_id, first_id, last_id) VALUES (?, ?, ?)`);
   const endMs = Date.now() - HOUR_MS;
   const startMs = endMs - DAYS * DAY_MS;
   // Requests spread evenly over the 30 days (≈ 12 records each), in id order.
@@ -213,6 +215,7 @@ function fill(db: Database.Database, n: number, hashed: boolean): Filled {
   const batch = db.transaction((until: number) => {
     while (id < until) {
       const events = generator.request(startMs + id * msPerRecord);
+      const first = id + 1;
       for (const e of events) {
         if (id >= n) break;
         id++;
@@ -221,6 +224,7 @@ function fill(db: Database.Database, n: number, hashed: boolean): Filled {
           e.operationName, e.operationHash, e.clientName, e.clientVersion, e.valueCount, e.policyVersion, hashed ? prevHash : constant, hash);
         prevHash = hash;
       }
+      if (id >= first) insertRequest.run(events[0]!.requestId, first, id);
       if (!middleRequestId && id >= n / 2) middleRequestId = events[0]!.requestId;
     }
   });
