@@ -264,7 +264,7 @@ export async function benchGatewayThroughput(): Promise<void> {
     unitPids.push(...units.map((u) => u.pid));
     if (units.length === 0) throw new Error(`no unit lines in ecofed start output:\n${startOutput}`);
 
-    const composed = composeSupergraph(await fetchSubgraphSdl(units));
+    const composed = composeSupergraph(await fetchSubgraphSdl(units, await loadOrCreatePlatformKey(dataDir)));
     if (!composed.ok) throw new Error(`composition failed: ${composed.errors.join("; ")}`);
     const supergraphFile = join(dataDir, "supergraph.graphql");
     writeFileSync(supergraphFile, composed.supergraphSdl);

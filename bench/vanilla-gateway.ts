@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway, type RemoteGraphQLDataSource } from "@apollo/gateway";
+import { baseConfig } from "../gateway/config.js";
+import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
+import { PlatformDataSource } from "../gateway/platform-data-source.js";
 import { ApolloServer } from "@apollo/server";
 import { listenGraphQL } from "../server/graphql-http.js";
 
@@ -19,11 +22,15 @@ if (!file || (mode !== "default" && mode !== "fetch")) {
   process.exit(2);
 }
 
+// The units answer only requests the platform signed: the baseline signs one assertion per
+// request, as ecofed's gateway does, so the comparison stays about enforcement.
+const key = await loadOrCreatePlatformKey(baseConfig(process.env).dataDir);
+
 const supergraphSdl = readFileSync(file, "utf8");
-const gateway =
-  mode === "fetch"
-    ? new ApolloGateway({ supergraphSdl, buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: fetch as unknown as Fetcher }) })
-    : new ApolloGateway({ supergraphSdl });
+const gateway = new ApolloGateway({
+  supergraphSdl,
+  buildService: ({ url }) => new PlatformDataSource(url!, key, "vanilla-baseline", mode === "fetch" ? (fetch as unknown as Fetcher) : undefined),
+});
 const apollo = new ApolloServer({ gateway });
 await apollo.start();
 const http = await listenGraphQL({

@@ -1,12 +1,19 @@
 import type { SubgraphSource } from "../schema/compose.js";
+import { ASSERTION_HEADER } from "../schema/request-assertion.js";
+import { serviceAssertion } from "./identity/assertion.js";
+import type { PlatformKey } from "./identity/platform-key.js";
 
-/** Asks each running subgraph for its SDL (`_service { sdl }`), as composition needs it. */
-export async function fetchSubgraphSdl(subgraphs: readonly { name: string; url: string }[]): Promise<SubgraphSource[]> {
+/**
+ * Asks each running subgraph for its SDL (`_service { sdl }`), as composition needs it —
+ * signed as the platform, since units answer nobody else.
+ */
+export async function fetchSubgraphSdl(subgraphs: readonly { name: string; url: string }[], key: PlatformKey): Promise<SubgraphSource[]> {
+  const headers = { [ASSERTION_HEADER]: await serviceAssertion(key, "ecofed-composition") };
   return Promise.all(
     subgraphs.map(async ({ name, url }) => {
       const res = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query: "{ _service { sdl } }" }),
         signal: AbortSignal.timeout(10_000),
       });

@@ -23,11 +23,14 @@ export async function startCommand(args: string[]): Promise<void> {
   const portOf = (i: number): number => (config.port === 0 ? 0 : config.port + 1 + i);
   console.log(`ecofed: starting ${UNIT_CODES.length} units (data in ${config.dataDir}; first start creates the demo data)`);
   // Before the units start: they read its public half to verify the gateway's assertions.
-  await loadOrCreatePlatformKey(config.dataDir);
+  const key = await loadOrCreatePlatformKey(config.dataDir);
   const processes = await startUnitProcesses(UNIT_CODES, portOf, process.env);
   const stopUnits = (): Promise<void> => stopUnitProcesses(processes.map((p) => p.child));
   try {
-    const sources = await fetchSubgraphSdl(processes.map((p) => ({ name: p.unit, url: p.url })));
+    const sources = await fetchSubgraphSdl(
+      processes.map((p) => ({ name: p.unit, url: p.url })),
+      key,
+    );
     // Classification is checked on what the units actually serve: a @share composition would
     // drop silently (no @composeDirective) must stop the start, not open the data.
     const problems = lintSubgraphs(

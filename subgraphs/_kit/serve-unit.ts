@@ -15,7 +15,11 @@ export interface ServeUnitOptions {
   readonly host: string;
   readonly port: number;
   readonly onStatement?: (sql: string) => void;
-  /** Verifies the gateway's assertions; without it a request that carries one is refused. */
+  /**
+   * Verifies the gateway's assertions; with it, a request without a valid one is refused
+   * (SPEC §4: nobody reads a unit's data around the gateway). Without it (a unit run alone
+   * in development or a unit test) nothing is verified and a request carrying one is refused.
+   */
   readonly platformKey?: PlatformPublicKey;
 }
 
@@ -85,7 +89,10 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
 
 /** Who asks, once the gateway's signature on it checks out; never read before that. */
 async function unitRequest(header: string | string[] | undefined, key: PlatformPublicKey | undefined): Promise<UnitRequest> {
-  if (header === undefined) return { requester: null };
+  if (header === undefined) {
+    if (key) throw unauthenticated("this unit answers only the gateway: a signed assertion is required");
+    return { requester: null };
+  }
   if (typeof header !== "string" || !key) throw unauthenticated("this unit cannot verify the assertion it was sent");
   return { requester: await verifyAssertion(key, header) };
 }

@@ -104,6 +104,14 @@ describe("the federation, end to end over HTTP", () => {
     expect(stations.every((s) => s.division.name === "江苏省" && s.readings.length === 3)).toBe(true);
   });
 
+  it("lets nobody read a unit around the gateway (SPEC §4)", async () => {
+    for (const { url } of federation.units.values()) {
+      const res = await postGraphQL(url, `{ __typename }`, {}, { authorization: reader["authorization"]!, "x-unit": "enforcement" });
+      expect(res.status).toBe(401);
+      expect(res.body.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
+    }
+  });
+
   it("passes a unit's argument errors through with their code", async () => {
     const res = await postGraphQL(federation.url, `{ enterprise(creditCode: "bad") { name } }`, {}, reader);
     expect(errorCodes(res.body)).toEqual([["BAD_USER_INPUT", "enterprise"]]);

@@ -18,6 +18,8 @@ import { evaluateShare, type Decision, type Requester } from "../../directives/s
 import { SHARE_PURPOSES, type SharePurpose } from "../../directives/share/rule.js";
 import { ownerOf, readSupergraphPolicies, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
 import { maskValue } from "../../gateway/enforcement/mask.js";
+import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
+import { PlatformDataSource } from "../../gateway/platform-data-source.js";
 import { listenGraphQL, type RunningHttpServer } from "../../server/graphql-http.js";
 import { postGraphQL } from "../helpers/graphql-client.js";
 import { startInProcessFederation, type InProcessFederation } from "../helpers/in-process-federation.js";
@@ -34,7 +36,9 @@ let policies: PolicyIndex;
 
 beforeAll(async () => {
   fed = await startInProcessFederation();
-  const gateway = new ApolloGateway({ supergraphSdl: fed.supergraphSdl });
+  // Unenforced, but signed: the units answer only the platform.
+  const key = await loadOrCreatePlatformKey(fed.dataDir);
+  const gateway = new ApolloGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ url }) => new PlatformDataSource(url!, key, "unenforced-oracle") });
   vanillaApollo = new ApolloServer({ gateway });
   await vanillaApollo.start();
   vanilla = await listenGraphQL({ apollo: vanillaApollo, host: "127.0.0.1", port: 0, context: async () => ({}), healthy: () => true });

@@ -35,6 +35,13 @@ describe("a unit and the gateway's assertion", () => {
     expect((res.body.data!["divisions"] as unknown[]).length).toBe(31);
   });
 
+  it("serves nothing to a caller without an assertion, whatever headers it invents", async () => {
+    const res = await postGraphQL(unit.running.url, `{ divisions { code } }`, {}, { "x-unit": "info-center", "x-roles": "security", "x-ecofed-unit": "gateway" });
+    expect(res.status).toBe(401);
+    expect(res.body.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
+    expect(res.body.data).toBeUndefined();
+  });
+
   it.each([
     ["signed by another platform's key", async () => requestAssertion(foreignKey, { ...context })],
     ["a user token presented as an assertion", async () => signToken(key, context.requester)],

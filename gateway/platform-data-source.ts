@@ -1,0 +1,26 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ASSERTION_HEADER } from "../schema/request-assertion.js";
+import { serviceAssertion } from "./identity/assertion.js";
+import type { PlatformKey } from "./identity/platform-key.js";
+
+type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]>;
+
+/**
+ * A data source that signs each request as the platform itself (no user, no purpose): for
+ * a plain @apollo/gateway that must reach ecofed's units — the units answer only signed
+ * requests — such as the baseline in benchmarks and the unenforced gateway of the tests.
+ */
+export class PlatformDataSource extends RemoteGraphQLDataSource {
+  constructor(
+    url: string,
+    private readonly key: PlatformKey,
+    private readonly principal: string,
+    fetcher?: Fetcher,
+  ) {
+    super({ url, ...(fetcher ? { fetcher } : {}) });
+  }
+
+  override async willSendRequest({ request }: GraphQLDataSourceProcessOptions): Promise<void> {
+    request.http?.headers.set(ASSERTION_HEADER, await serviceAssertion(this.key, this.principal));
+  }
+}
