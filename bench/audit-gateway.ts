@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +8,7 @@ import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
 import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
 import { signToken } from "../gateway/identity/token.js";
 import { composeSupergraph } from "../schema/compose.js";
+import { alive, median, percentile, probe, runLoad, spawnUntil, stopChild, warmUp, type RequestSpec, type Spawned } from "./harness.js";
 
 /**
  * What the audit log costs the gateway: the ecofed gateway with the audit log (the normal
@@ -25,8 +25,6 @@ const ROUND_MS = 4_000;
 const PAUSE_MS = 200;
 const WARMUP_REQUESTS = 300;
 const CONCURRENCY = 16;
-const READY_TIMEOUT_MS = 120_000;
-const STOP_GRACE_MS = 10_000;
 const TARGET = 0.9;
 
 type GatewayName = "audit on" | "audit off";
@@ -45,140 +43,6 @@ function check(body: GraphQLBody): string {
   if (body.errors?.length) throw new Error(`expected no errors, got ${body.errors.length}: ${body.errors[0]!.message}`);
   if (nodes.length === 0) throw new Error("expected enterprises, got none");
   return `${nodes.length} nodes, no errors`;
-}
-
-// ---------------------------------------------------------------------------------------
-// Processes (as in gateway-throughput.ts)
-
-interface Spawned {
-  readonly child: ChildProcess;
-  readonly output: () => string;
-}
-
-async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, started: Spawned[]): Promise<RegExpMatchArray> {
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  started.push({ child, output: () => stdout + stderr });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise<RegExpMatchArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(" ")}: not ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
-    child.stdout.on("data", (c: Buffer) => {
-      stdout += c.toString();
-      const m = stdout.match(ready);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m);
-      }
-    });
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${args.map((a) => a.replace(/^.*\/dist\//, "dist/")).join(" ")} exited (${signal ?? `code ${code}`}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// Load (as in gateway-throughput.ts)
-
-interface RequestSpec {
-  readonly url: string;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-}
-
-interface LoadResult {
-  readonly rps: number;
-  readonly requests: number;
-  readonly latencies: number[];
-  readonly failures: number;
-  readonly failureSample: string | null;
-}
-
-async function runLoad(spec: RequestSpec, durationMs: number, expectedBytes: number): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let failures = 0;
-  let failureSample: string | null = null;
-  const start = performance.now();
-  const deadline = start + durationMs;
-  let last = start;
-  const worker = async (): Promise<void> => {
-    while (performance.now() < deadline) {
-      const t0 = performance.now();
-      let ok = false;
-      let problem = "";
-      try {
-        const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
-        const bytes = (await res.arrayBuffer()).byteLength;
-        ok = res.status === 200 && Math.abs(bytes - expectedBytes) <= expectedBytes * 0.01;
-        if (!ok) problem = `HTTP ${res.status}, ${bytes} bytes (expected ${expectedBytes})`;
-      } catch (error) {
-        problem = (error as Error).message;
-      }
-      const t1 = performance.now();
-      last = Math.max(last, t1);
-      if (ok) latencies.push(t1 - t0);
-      else {
-        failures++;
-        failureSample ??= problem;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { rps: latencies.length / ((last - start) / 1000), requests: latencies.length + failures, latencies, failures, failureSample };
-}
-
-async function probe(spec: RequestSpec): Promise<{ bytes: number; summary: string }> {
-  const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
-  return { bytes: Buffer.byteLength(text), summary: check(JSON.parse(text) as GraphQLBody) };
-}
-
-async function warmUp(spec: RequestSpec, requests: number): Promise<void> {
-  let left = requests;
-  const worker = async (): Promise<void> => {
-    while (left-- > 0) {
-      const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`warm-up: HTTP ${res.status}`);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 const load = (): string => loadavg().map((x) => x.toFixed(2)).join(" ");
@@ -249,11 +113,11 @@ export async function benchAuditGateway(): Promise<void> {
     const summaries: string[] = [];
     for (const g of GATEWAYS) {
       const spec = specs.get(g)!;
-      const first = await probe(spec).catch((error: unknown) => {
+      const first = await probe(spec, check).catch((error: unknown) => {
         throw new Error(`${g}: ${(error as Error).message}`);
       });
-      await warmUp(spec, WARMUP_REQUESTS);
-      const again = await probe(spec);
+      await warmUp(spec, WARMUP_REQUESTS, CONCURRENCY);
+      const again = await probe(spec, check);
       expectedBytes.set(g, again.bytes);
       summaries.push(`${g}: ${first.summary}, ${(again.bytes / 1024).toFixed(1)} KiB`);
     }
@@ -267,7 +131,7 @@ export async function benchAuditGateway(): Promise<void> {
       const order = r % 2 === 0 ? GATEWAYS : [...GATEWAYS].reverse();
       for (const g of order) {
         const before = auditCount();
-        const result = await runLoad(specs.get(g)!, ROUND_MS, expectedBytes.get(g)!);
+        const result = await runLoad(specs.get(g)!, ROUND_MS, expectedBytes.get(g)!, CONCURRENCY);
         records.set(g, records.get(g)! + auditCount() - before);
         requests.set(g, requests.get(g)! + result.requests);
         rps.get(g)!.push(result.rps);

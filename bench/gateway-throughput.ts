@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
 import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
 import { signToken } from "../gateway/identity/token.js";
 import { composeSupergraph } from "../schema/compose.js";
+import { alive, median, percentile, probe, runLoad, spawnUntil, stopChild, warmUp, type RequestSpec, type Spawned } from "./harness.js";
 
 /**
  * Throughput and latency of the ecofed gateway against vanilla @apollo/gateway, all three
@@ -23,8 +23,6 @@ const ROUND_MS = 3_000;
 const PAUSE_MS = 200;
 const WARMUP_REQUESTS = 200;
 const CONCURRENCY = 16;
-const READY_TIMEOUT_MS = 120_000;
-const STOP_GRACE_MS = 10_000;
 
 type GatewayName = "ecofed" | "vanilla-default" | "vanilla-fetch";
 const GATEWAYS: readonly GatewayName[] = ["ecofed", "vanilla-default", "vanilla-fetch"];
@@ -96,153 +94,6 @@ interface Target {
   readonly url: string;
 }
 
-interface LoadResult {
-  /** Successful requests per second over the round. */
-  readonly rps: number;
-  readonly latencies: number[];
-  readonly failures: number;
-  readonly failureSample: string | null;
-}
-
-// ---------------------------------------------------------------------------------------
-// Processes
-
-interface Spawned {
-  readonly child: ChildProcess;
-  readonly output: () => string;
-}
-
-/** Spawns `node args` and waits for a stdout line matching `ready`; returns the match. */
-async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, started: Spawned[]): Promise<RegExpMatchArray> {
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  started.push({ child, output: () => stdout + stderr });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise<RegExpMatchArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(" ")}: not ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
-    child.stdout.on("data", (c: Buffer) => {
-      stdout += c.toString();
-      const m = stdout.match(ready);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m);
-      }
-    });
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${args.map((a) => a.replace(/^.*\/dist\//, "dist/")).join(" ")} exited (${signal ?? `code ${code}`}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// Load
-
-interface RequestSpec {
-  readonly url: string;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-}
-
-/**
- * Closed loop: `concurrency` workers, each sending its next request as soon as its last one
- * answered, until `durationMs` has passed; requests already sent are then awaited and counted.
- * Throughput is requests / (first send to last answer): a server under closed-loop load tends
- * to answer in waves, and cutting the count at the deadline would drop part of a wave.
- */
-async function runLoad(spec: RequestSpec, durationMs: number, expectedBytes: number): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let failures = 0;
-  let failureSample: string | null = null;
-  const start = performance.now();
-  const deadline = start + durationMs;
-  let last = start;
-  const worker = async (): Promise<void> => {
-    while (performance.now() < deadline) {
-      const t0 = performance.now();
-      let ok = false;
-      let problem = "";
-      try {
-        const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
-        const bytes = (await res.arrayBuffer()).byteLength;
-        // The body was checked in full after warm-up; a changed size means a changed answer.
-        ok = res.status === 200 && Math.abs(bytes - expectedBytes) <= expectedBytes * 0.01;
-        if (!ok) problem = `HTTP ${res.status}, ${bytes} bytes (expected ${expectedBytes})`;
-      } catch (error) {
-        problem = (error as Error).message;
-      }
-      const t1 = performance.now();
-      last = Math.max(last, t1);
-      if (ok) latencies.push(t1 - t0);
-      else {
-        failures++;
-        failureSample ??= problem;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { rps: latencies.length / ((last - start) / 1000), latencies, failures, failureSample };
-}
-
-/** Sends one request and checks its parsed body; returns its size and a description. */
-async function probe(spec: RequestSpec, check: (body: GraphQLBody) => string): Promise<{ bytes: number; summary: string }> {
-  const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
-  return { bytes: Buffer.byteLength(text), summary: check(JSON.parse(text) as GraphQLBody) };
-}
-
-async function warmUp(spec: RequestSpec, requests: number): Promise<void> {
-  let left = requests;
-  const worker = async (): Promise<void> => {
-    while (left-- > 0) {
-      const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`warm-up: HTTP ${res.status}`);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-}
-
-// ---------------------------------------------------------------------------------------
-// Statistics and output
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Nearest-rank percentile. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 const pad = (s: string, n: number): string => s.padEnd(n);
 const lpad = (s: string, n: number): string => s.padStart(n);
 
@@ -312,11 +163,11 @@ export async function benchGatewayThroughput(): Promise<void> {
       const summaries: string[] = [];
       for (const t of targets) {
         const spec = specs.get(t.name)!;
-        const first = await probe(spec, (body) => q.check(t.name, body)).catch((error: unknown) => {
+        const first = await probe<GraphQLBody>(spec, (body) => q.check(t.name, body)).catch((error: unknown) => {
           throw new Error(`${q.label}, ${t.name}: ${(error as Error).message}`);
         });
-        await warmUp(spec, WARMUP_REQUESTS);
-        const again = await probe(spec, (body) => q.check(t.name, body));
+        await warmUp(spec, WARMUP_REQUESTS, CONCURRENCY);
+        const again = await probe<GraphQLBody>(spec, (body) => q.check(t.name, body));
         expectedBytes.set(t.name, again.bytes);
         summaries.push(`${t.name}: ${first.summary}, ${(again.bytes / 1024).toFixed(1)} KiB`);
       }
@@ -327,7 +178,7 @@ export async function benchGatewayThroughput(): Promise<void> {
       for (let r = 0; r < ROUNDS; r++) {
         const order = targets.map((_, i) => targets[(i + r) % targets.length]!);
         for (const t of order) {
-          const result = await runLoad(specs.get(t.name)!, ROUND_MS, expectedBytes.get(t.name)!);
+          const result = await runLoad(specs.get(t.name)!, ROUND_MS, expectedBytes.get(t.name)!, CONCURRENCY);
           rps.get(t.name)!.push(result.rps);
           lat.get(t.name)!.push(...result.latencies);
           const f = failures.get(t.name)!;

@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+// What the gateway benchmarks share: their processes, closed-loop load and statistics.
+
+const READY_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 10_000;
+
+export interface LoadResult {
+  /** Successful requests per second over the round. */
+  readonly rps: number;
+  /** Requests sent, answered or failed. */
+  readonly requests: number;
+  readonly latencies: number[];
+  readonly failures: number;
+  readonly failureSample: string | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Processes
+
+export interface Spawned {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+}
+
+/** Spawns `node args` and waits for a stdout line matching `ready`; returns the match. */
+export async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, started: Spawned[]): Promise<RegExpMatchArray> {
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  started.push({ child, output: () => stdout + stderr });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise<RegExpMatchArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(" ")}: not ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString();
+      const m = stdout.match(ready);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.map((a) => a.replace(/^.*\/dist\//, "dist/")).join(" ")} exited (${signal ?? `code ${code}`}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
+    });
+  });
+}
+
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Load
+
+export interface RequestSpec {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/**
+ * Closed loop: `concurrency` workers, each sending its next request as soon as its last one
+ * answered, until `durationMs` has passed; requests already sent are then awaited and counted.
+ * Throughput is requests / (first send to last answer): a server under closed-loop load tends
+ * to answer in waves, and cutting the count at the deadline would drop part of a wave.
+ */
+export async function runLoad(spec: RequestSpec, durationMs: number, expectedBytes: number, concurrency = 16): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let failureSample: string | null = null;
+  const start = performance.now();
+  const deadline = start + durationMs;
+  let last = start;
+  const worker = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      let ok = false;
+      let problem = "";
+      try {
+        const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
+        const bytes = (await res.arrayBuffer()).byteLength;
+        // The body was checked in full after warm-up; a changed size means a changed answer.
+        ok = res.status === 200 && Math.abs(bytes - expectedBytes) <= expectedBytes * 0.01;
+        if (!ok) problem = `HTTP ${res.status}, ${bytes} bytes (expected ${expectedBytes})`;
+      } catch (error) {
+        problem = (error as Error).message;
+      }
+      const t1 = performance.now();
+      last = Math.max(last, t1);
+      if (ok) latencies.push(t1 - t0);
+      else {
+        failures++;
+        failureSample ??= problem;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { rps: latencies.length / ((last - start) / 1000), requests: latencies.length + failures, latencies, failures, failureSample };
+}
+
+/** Sends one request and checks its parsed body; returns its size and a description. */
+export async function probe<TBody>(spec: RequestSpec, check: (body: TBody) => string): Promise<{ bytes: number; summary: string }> {
+  const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+  return { bytes: Buffer.byteLength(text), summary: check(JSON.parse(text) as TBody) };
+}
+
+export async function warmUp(spec: RequestSpec, requests: number, concurrency = 16): Promise<void> {
+  let left = requests;
+  const worker = async (): Promise<void> => {
+    while (left-- > 0) {
+      const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`warm-up: HTTP ${res.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+// ---------------------------------------------------------------------------------------
+// Statistics and output
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Nearest-rank percentile. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
