@@ -8,7 +8,7 @@ import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
 import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
 import { signToken } from "../gateway/identity/token.js";
 import { composeSupergraph } from "../schema/compose.js";
-import { alive, median, percentile, probe, runLoad, spawnUntil, stopChild, warmUp, type RequestSpec, type Spawned } from "./harness.js";
+import { median, percentile, probe, runLoad, spawnUntil, stopAll, warmUp, type RequestSpec, type Spawned } from "./harness.js";
 
 /**
  * What the audit log costs the gateway: the ecofed gateway with the audit log (the normal
@@ -173,17 +173,7 @@ export async function benchAuditGateway(): Promise<void> {
     console.log(`  audit on vs off bench took ${((performance.now() - benchStart) / 1000).toFixed(0)} s; load average at start ${loadAtStart}, at end ${load()}`);
   } finally {
     auditDb?.close();
-    await Promise.all(started.slice(1).map((s) => stopChild(s.child)));
-    if (started[0]) await stopChild(started[0].child);
-    for (const pid of unitPids) {
-      if (alive(pid)) {
-        try {
-          process.kill(pid, "SIGKILL");
-        } catch {
-          // already gone
-        }
-      }
-    }
+    await stopAll(started, unitPids);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

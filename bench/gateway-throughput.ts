@@ -6,7 +6,7 @@ import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
 import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
 import { signToken } from "../gateway/identity/token.js";
 import { composeSupergraph } from "../schema/compose.js";
-import { alive, median, percentile, probe, runLoad, spawnUntil, stopChild, warmUp, type RequestSpec, type Spawned } from "./harness.js";
+import { median, percentile, probe, runLoad, spawnUntil, stopAll, warmUp, type RequestSpec, type Spawned } from "./harness.js";
 
 /**
  * Throughput and latency of the ecofed gateway against vanilla @apollo/gateway, all three
@@ -220,18 +220,7 @@ export async function benchGatewayThroughput(): Promise<void> {
     console.log("");
     console.log(`gateway throughput bench took ${((performance.now() - benchStart) / 1000).toFixed(0)} s; load average at start ${loadAtStart}, at end ${loadavg()[0]!.toFixed(1)}`);
   } finally {
-    // Gateways first, then `ecofed start` (which stops its units); any unit left is killed by PID.
-    await Promise.all(started.slice(1).map((s) => stopChild(s.child)));
-    if (started[0]) await stopChild(started[0].child);
-    for (const pid of unitPids) {
-      if (alive(pid)) {
-        try {
-          process.kill(pid, "SIGKILL");
-        } catch {
-          // already gone
-        }
-      }
-    }
+    await stopAll(started, unitPids);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -61,7 +61,24 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export function alive(pid: number): boolean {
+/**
+ * Stops what a benchmark started: the later processes (gateways) first, then the first one
+ * (`ecofed start`, which stops its units); any unit still there is killed by its PID.
+ */
+export async function stopAll(started: readonly Spawned[], unitPids: readonly number[]): Promise<void> {
+  await Promise.all(started.slice(1).map((s) => stopChild(s.child)));
+  if (started[0]) await stopChild(started[0].child);
+  for (const pid of unitPids) {
+    if (!alive(pid)) continue;
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

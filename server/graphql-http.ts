@@ -43,7 +43,11 @@ export async function listenGraphQL<TContext extends BaseContext>(
   const server = options.tls
     ? createHttpsServer({ ...options.tls, requestCert: true, rejectUnauthorized: false }, onRequest)
     : createServer(onRequest);
-  server.keepAliveTimeout = 5_000;
+  // Longer than a client's pause between requests: a server that closes an idle pooled
+  // socket races the client reusing it, and that request fails with a reset (Apollo's
+  // default client pools sockets with no idle limit; seen as sporadic failures under load).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => {

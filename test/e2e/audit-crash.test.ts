@@ -4,16 +4,22 @@ import { afterAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../audit/verify-chain.js";
 import { demoEnterprises } from "../../demo/enterprises.js";
 import { loadPlatformPublicKey } from "../../gateway/identity/platform-key.js";
-import { isAlive, startFederation } from "../helpers/federation.js";
+import { isAlive, startFederation, type RunningFederation } from "../helpers/federation.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { asRequester, tokenFor } from "../helpers/tokens.js";
 
 const dir = tempDir("crash");
-afterAll(() => dir.remove());
+let federation: RunningFederation | undefined;
+afterAll(async () => {
+  // If an assertion failed before the kill, nothing is left running.
+  await federation?.process.stop();
+  dir.remove();
+});
 
 describe("a gateway killed under load (kill -9)", () => {
   it("loses no record of any response a client received", async () => {
-    const federation = await startFederation(dir.path);
+    federation = await startFederation(dir.path);
+    const { url, units } = federation;
     const headers = { "content-type": "application/json", ...asRequester(await tokenFor(dir.path, "water"), "WORK_REFERENCE") };
     const codes = demoEnterprises().map((e) => e.creditCode);
     const received: string[] = [];
@@ -21,7 +27,7 @@ describe("a gateway killed under load (kill -9)", () => {
     const worker = async (w: number): Promise<void> => {
       for (let i = 0; !stop; i++) {
         try {
-          const res = await fetch(federation.url, {
+          const res = await fetch(url, {
             method: "POST",
             headers,
             body: JSON.stringify({ query: `query ($c: ID!) { enterprise(creditCode: $c) { name } }`, variables: { c: codes[(w * 997 + i) % codes.length] } }),
@@ -39,8 +45,8 @@ describe("a gateway killed under load (kill -9)", () => {
     stop = true;
     await Promise.all(workers);
     // The units see their supervisor go and stop themselves.
-    for (let t = 0; t < 100 && [...federation.units.values()].some((u) => isAlive(u.pid)); t++) await new Promise((r) => setTimeout(r, 100));
-    expect([...federation.units.values()].some((u) => isAlive(u.pid))).toBe(false);
+    for (let t = 0; t < 100 && [...units.values()].some((u) => isAlive(u.pid)); t++) await new Promise((r) => setTimeout(r, 100));
+    expect([...units.values()].some((u) => isAlive(u.pid))).toBe(false);
 
     expect(received.length).toBeGreaterThan(50);
     const db = new Database(join(dir.path, "audit.sqlite"), { readonly: true });

@@ -45,11 +45,15 @@ describe("ecofed gateway --supergraph", () => {
 
   it("serves any supergraph file standalone and exits cleanly on SIGTERM", async () => {
     const gateway = spawnCli(["gateway", "--supergraph", supergraphFile, "--port", "0"], { ECOFED_DATA_DIR: dir.path });
-    const [, url] = await gateway.waitFor(/gateway ready at (\S+)/);
-    expect((await fetch(url!.replace("/graphql", "/health"))).status).toBe(200);
-    const res = await postGraphQL(url!, `{ divisions { code } }`, {}, asRequester(await tokenFor(dir.path, "water"), "WORK_REFERENCE"));
-    expect((res.body.data!["divisions"] as unknown[]).length).toBe(31);
-    expect(await gateway.stop()).toBe(0);
+    try {
+      const [, url] = await gateway.waitFor(/gateway ready at (\S+)/);
+      expect((await fetch(url!.replace("/graphql", "/health"))).status).toBe(200);
+      const res = await postGraphQL(url!, `{ divisions { code } }`, {}, asRequester(await tokenFor(dir.path, "water"), "WORK_REFERENCE"));
+      expect((res.body.data!["divisions"] as unknown[]).length).toBe(31);
+    } finally {
+      // Stopped even when an assertion fails: a test never leaves a process behind.
+      expect(await gateway.stop()).toBe(0);
+    }
   });
 
   it.each([

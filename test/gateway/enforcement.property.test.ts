@@ -38,7 +38,7 @@ beforeAll(async () => {
   fed = await startInProcessFederation();
   // Unenforced, but signed: the units answer only the platform.
   const key = await loadOrCreatePlatformKey(fed.dataDir);
-  const gateway = new ApolloGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ url }) => new PlatformDataSource(url!, key, "unenforced-oracle") });
+  const gateway = new ApolloGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ url }) => new PlatformDataSource(url!, key, "unenforced-oracle", fetch as unknown as ConstructorParameters<typeof PlatformDataSource>[3]) });
   vanillaApollo = new ApolloServer({ gateway });
   await vanillaApollo.start();
   vanilla = await listenGraphQL({ apollo: vanillaApollo, host: "127.0.0.1", port: 0, context: async () => ({}), healthy: () => true });
@@ -207,7 +207,7 @@ describe("enforcement, property-based (fast-check)", () => {
           expect(new Set(denialPaths).size, query).toBe(denialPaths.length);
         },
       ),
-      { numRuns: 80 },
+      { numRuns: Number(process.env["PROPERTY_RUNS"] ?? 80) },
     );
     // Not vacuous: the generated operations did meet every kind of decision.
     expect(tally.denied).toBeGreaterThan(20);
