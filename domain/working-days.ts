@@ -72,15 +72,15 @@ function checkDay(day: string, year: number): string {
 
 /** Reads one schedule file's JSON (the shape of `domain/calendar/holidays-cn-2026.json`), strictly. */
 export function parseHolidaySchedule(json: unknown, source: string): HolidaySchedule {
-  const s = json as Partial<HolidaySchedule> | null;
+  const s = json as { year?: unknown; holidays?: unknown; makeupWorkdays?: unknown } | null;
+  const isDayList = (list: unknown): boolean => Array.isArray(list) && list.every((d: unknown) => typeof d === "string");
   const ok =
     s !== null &&
     typeof s === "object" &&
     Number.isInteger(s.year) &&
     Array.isArray(s.holidays) &&
-    s.holidays.every((h) => h && typeof h.name === "string" && Array.isArray(h.days) && h.days.every((d) => typeof d === "string")) &&
-    Array.isArray(s.makeupWorkdays) &&
-    s.makeupWorkdays.every((d) => typeof d === "string");
+    s.holidays.every((h: { name?: unknown; days?: unknown } | null) => h !== null && typeof h === "object" && typeof h.name === "string" && isDayList(h.days)) &&
+    isDayList(s.makeupWorkdays);
   if (!ok) throw new Error(`${source}: not a holiday schedule (year, holidays[{name, days}], makeupWorkdays)`);
-  return s as HolidaySchedule;
+  return s as unknown as HolidaySchedule;
 }
