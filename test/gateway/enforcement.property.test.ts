@@ -102,6 +102,11 @@ function generate(rng: Random, requester: Requester, purpose: SharePurpose | nul
     });
     const count = Math.min(candidates.length, rng.int(1, isRoot ? 2 : 4));
     const chosen = [...candidates].sort(() => rng.next() - 0.5).slice(0, count);
+    // The one masked field is rare among ~60: lean towards it, so masks are met every run.
+    for (const name of isRoot ? ["enterprise"] : object.name === "Enterprise" ? ["legalRepresentative"] : []) {
+      const field = candidates.find((f) => f.name === name);
+      if (field && !chosen.includes(field) && rng.chance(0.5)) chosen.push(field);
+    }
     const parts: string[] = [];
     const occ: Occurrence[] = [];
     for (const field of chosen) {
@@ -207,7 +212,8 @@ describe("enforcement, property-based (fast-check)", () => {
           expect(new Set(denialPaths).size, query).toBe(denialPaths.length);
         },
       ),
-      { numRuns: Number(process.env["PROPERTY_RUNS"] ?? 80) },
+      // A fixed seed keeps CI reproducible; PROPERTY_SEED and PROPERTY_RUNS explore further.
+      { numRuns: Number(process.env["PROPERTY_RUNS"] ?? 80), seed: Number(process.env["PROPERTY_SEED"] ?? 20261130) },
     );
     // Not vacuous: the generated operations did meet every kind of decision.
     expect(tally.denied).toBeGreaterThan(20);
