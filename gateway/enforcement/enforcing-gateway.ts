@@ -41,6 +41,9 @@ export interface AuditSink {
 }
 
 interface SchemaState {
+  readonly supergraphSdl: string;
+  /** The API schema with the gateway's own fields (`explain`): what clients validate against. */
+  readonly apiSchema: GraphQLSchema;
   readonly policies: PolicyIndex;
   /** A copy of the API schema (with the gateway's own fields) no plugin has wrapped, for the reshape. */
   readonly cleanSchema: GraphQLSchema;
@@ -60,14 +63,21 @@ export class EnforcingGateway implements GatewayInterface {
     private readonly options: EnforcementOptions,
   ) {
     this.decisions = new LruCache(options.cacheSize ?? 5_000);
-    // Policies are read once per supergraph, and again whenever it changes (STYLE 2).
-    inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-      this.state = {
-        policies: readSupergraphPolicies(coreSupergraphSdl, options.defaultClass),
-        cleanSchema: buildASTSchema(parse(printSchema(withExplain(apiSchema)))),
-      };
-      this.decisions.clear();
-    });
+    inner.onSchemaLoadOrUpdate((update) => void this.stateFor(update));
+  }
+
+  /** Policies and schemas are derived once per supergraph, and again whenever it changes (STYLE 2). */
+  private stateFor(update: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }): SchemaState {
+    if (this.state?.supergraphSdl === update.coreSupergraphSdl) return this.state;
+    const apiSchema = withExplain(update.apiSchema);
+    this.state = {
+      supergraphSdl: update.coreSupergraphSdl,
+      apiSchema,
+      policies: readSupergraphPolicies(update.coreSupergraphSdl, this.options.defaultClass),
+      cleanSchema: buildASTSchema(parse(printSchema(apiSchema))),
+    };
+    this.decisions.clear();
+    return this.state;
   }
 
   /** The policy index of the current supergraph (for `ecofed lint` and `explain`). */
@@ -77,7 +87,7 @@ export class EnforcingGateway implements GatewayInterface {
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
     // Apollo Server validates operations against this schema: it must know `explain`.
-    return this.inner.onSchemaLoadOrUpdate((update) => callback({ ...update, apiSchema: withExplain(update.apiSchema) }));
+    return this.inner.onSchemaLoadOrUpdate((update) => callback({ ...update, apiSchema: this.stateFor(update).apiSchema }));
   }
 
   async load(options: Parameters<GatewayInterface["load"]>[0]): Promise<{ executor: GatewayExecutor }> {
