@@ -3,20 +3,15 @@ import { DEMO_SEED } from "../../demo/enterprises.js";
 import { seededRandom } from "../../demo/random.js";
 import type { DemoSection } from "./demo-sections.js";
 import { CLASS_LIMITS } from "./quality-class.js";
+import type { WaterMeasurements } from "./water-reading.js";
 
 /** Automatic stations (水质自动监测站) report every 4 hours; the demo keeps 30 days of them. */
 export const READING_INTERVAL_MS = 4 * HOUR_MS;
 export const READING_DAYS = 30;
 export const READINGS_PER_SECTION = (READING_DAYS * DAY_MS) / READING_INTERVAL_MS;
 
-export interface DemoReading {
+export interface DemoReading extends WaterMeasurements {
   readonly at: number;
-  readonly ph: number;
-  readonly dissolvedOxygen: number;
-  readonly permanganateIndex: number;
-  readonly ammoniaNitrogen: number;
-  readonly totalPhosphorus: number;
-  readonly temperature: number;
 }
 
 type Indicator = "dissolvedOxygen" | "permanganateIndex" | "ammoniaNitrogen" | "totalPhosphorus";

@@ -4,21 +4,15 @@ import { shanghaiDateTime } from "../../demo/calendar.js";
 import type { OutfallRow } from "./outfall.js";
 import { surfaceWaterClass, type WaterBody } from "./quality-class.js";
 import type { ReadingWindow } from "../_kit/reading-window.js";
-import type { WaterReadingRow } from "./water-reading.js";
+import type { WaterMeasurements, WaterReadingRow } from "./water-reading.js";
 import type { WaterSectionRow } from "./water-section.js";
 
 const SECTION_COLUMNS = "id, name, river, basin, division_code AS divisionCode, target_class AS targetClass";
 
-interface StoredReading {
+interface StoredReading extends WaterMeasurements {
   readonly sectionId: string;
   readonly waterBody: WaterBody;
   readonly at: number;
-  readonly ph: number;
-  readonly dissolvedOxygen: number;
-  readonly permanganateIndex: number;
-  readonly ammoniaNitrogen: number;
-  readonly totalPhosphorus: number;
-  readonly temperature: number;
 }
 
 interface OutfallJoinRow {

@@ -1,16 +1,20 @@
 import { Directive, Field, Float, ObjectType } from "../_kit/type-graphql.js";
 import { DateTimeScalar } from "../../schema/scalars.js";
 
-/** One automatic-station reading as the API returns it. */
-export interface WaterReadingRow {
-  readonly at: string;
-  readonly qualityClass: string;
+/** What an automatic station measures, in every form a reading takes (generated, stored, served). */
+export interface WaterMeasurements {
   readonly ph: number;
   readonly dissolvedOxygen: number;
   readonly permanganateIndex: number;
   readonly ammoniaNitrogen: number;
   readonly totalPhosphorus: number;
   readonly temperature: number;
+}
+
+/** One automatic-station reading as the API returns it. */
+export interface WaterReadingRow extends WaterMeasurements {
+  readonly at: string;
+  readonly qualityClass: string;
 }
 
 @Directive("@share(class: UNCONDITIONAL)")
