@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { AUDIT_STORE_FILE } from "../audit/migrations.js";
-import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
 import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
 import { signToken } from "../gateway/identity/token.js";
-import { composeSupergraph } from "../schema/compose.js";
-import { median, percentile, probe, runLoad, spawnUntil, stopAll, warmUp, type RequestSpec, type Spawned } from "./harness.js";
+import { median, percentile, probe, runLoad, spawnUntil, startUnitsAndCompose, stopAll, warmUp, type RequestSpec, type Spawned } from "./harness.js";
 
 /**
  * What the audit log costs the gateway: the ecofed gateway with the audit log (the normal
@@ -59,16 +57,7 @@ export async function benchAuditGateway(): Promise<void> {
   const loadAtStart = load();
   let auditDb: Database.Database | null = null;
   try {
-    await spawnUntil([CLI, "start"], env, /gateway ready at (\S+)/, started);
-    const startOutput = started[0]!.output();
-    const units = [...startOutput.matchAll(/ecofed: unit (\S+) at (\S+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1]!, url: m[2]!, pid: Number(m[3]) }));
-    unitPids.push(...units.map((u) => u.pid));
-    if (units.length === 0) throw new Error(`no unit lines in ecofed start output:\n${startOutput}`);
-
-    const composed = composeSupergraph(await fetchSubgraphSdl(units, await loadOrCreatePlatformKey(dataDir)));
-    if (!composed.ok) throw new Error(`composition failed: ${composed.errors.join("; ")}`);
-    const supergraphFile = join(dataDir, "supergraph.graphql");
-    writeFileSync(supergraphFile, composed.supergraphSdl);
+    const supergraphFile = await startUnitsAndCompose(dataDir, env, started, unitPids);
 
     // Both gateways over the same data dir (platform key, audit file), NODE_ENV=production.
     const [on, off] = await Promise.all([
@@ -100,13 +89,13 @@ export async function benchAuditGateway(): Promise<void> {
 
     console.log("");
     console.log(
-      `gateway throughput, audit log on vs off: ecofed gateway (\`ecofed gateway\`, audit on) vs the same gateway with withoutAudit (audit off), separate processes, NODE_ENV=production, over the same ${units.length} unit processes`,
+      `gateway throughput, audit log on vs off: ecofed gateway (\`ecofed gateway\`, audit on) vs the same gateway with withoutAudit (audit off), separate processes, NODE_ENV=production, over the same ${unitPids.length} unit processes`,
     );
     console.log(
       `  closed loop, concurrency ${CONCURRENCY}, Node fetch (keep-alive); ${ROUNDS} rounds × ${ROUND_MS / 1000} s per gateway, order swapped each round; warm-up ${WARMUP_REQUESTS} requests each`,
     );
     console.log(
-      `  NOTE: ${cpus().length} cores, shared by the load generator, the ${units.length} units, both gateways and anything else running (load average 1/5/15 min now ${load()}): figures are relative`,
+      `  NOTE: ${cpus().length} cores, shared by the load generator, the ${unitPids.length} units, both gateways and anything else running (load average 1/5/15 min now ${load()}): figures are relative`,
     );
 
     const expectedBytes = new Map<GatewayName, number>();

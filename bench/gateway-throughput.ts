@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
 import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
 import { signToken } from "../gateway/identity/token.js";
-import { composeSupergraph } from "../schema/compose.js";
-import { median, percentile, probe, runLoad, spawnUntil, stopAll, warmUp, type RequestSpec, type Spawned } from "./harness.js";
+import { median, percentile, probe, runLoad, spawnUntil, startUnitsAndCompose, stopAll, warmUp, type RequestSpec, type Spawned } from "./harness.js";
 
 /**
  * Throughput and latency of the ecofed gateway against vanilla @apollo/gateway, all three
@@ -108,17 +106,7 @@ export async function benchGatewayThroughput(): Promise<void> {
   const benchStart = performance.now();
   const loadAtStart = loadavg()[0]!.toFixed(1);
   try {
-    // Units, each its own process (`ecofed start` also runs a gateway of its own: left idle).
-    await spawnUntil([CLI, "start"], env, /gateway ready at (\S+)/, started);
-    const startOutput = started[0]!.output();
-    const units = [...startOutput.matchAll(/ecofed: unit (\S+) at (\S+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1]!, url: m[2]!, pid: Number(m[3]) }));
-    unitPids.push(...units.map((u) => u.pid));
-    if (units.length === 0) throw new Error(`no unit lines in ecofed start output:\n${startOutput}`);
-
-    const composed = composeSupergraph(await fetchSubgraphSdl(units, await loadOrCreatePlatformKey(dataDir)));
-    if (!composed.ok) throw new Error(`composition failed: ${composed.errors.join("; ")}`);
-    const supergraphFile = join(dataDir, "supergraph.graphql");
-    writeFileSync(supergraphFile, composed.supergraphSdl);
+    const supergraphFile = await startUnitsAndCompose(dataDir, env, started, unitPids);
 
     // The three gateways, each its own process, NODE_ENV=production.
     const [ecofed, vanillaDefault, vanillaFetch] = await Promise.all([
@@ -137,13 +125,13 @@ export async function benchGatewayThroughput(): Promise<void> {
 
     console.log("");
     console.log(
-      `gateway throughput: ecofed vs vanilla @apollo/gateway 2.14.4 (separate processes, NODE_ENV=production) over the same ${units.length} unit processes`,
+      `gateway throughput: ecofed vs vanilla @apollo/gateway 2.14.4 (separate processes, NODE_ENV=production) over the same ${unitPids.length} unit processes`,
     );
     console.log(
       `  closed loop, concurrency ${CONCURRENCY}, Node fetch (keep-alive); ${ROUNDS} rounds × ${ROUND_MS / 1000} s per gateway, order rotated each round, requests sent in a round are awaited and counted; warm-up ${WARMUP_REQUESTS} requests each`,
     );
     console.log(
-      `  NOTE: ${cpus().length} cores, shared by the load generator, the ${units.length} units, the gateways and anything else running (1-min load average now ${loadavg()[0]!.toFixed(1)}): figures are relative`,
+      `  NOTE: ${cpus().length} cores, shared by the load generator, the ${unitPids.length} units, the gateways and anything else running (1-min load average now ${loadavg()[0]!.toFixed(1)}): figures are relative`,
     );
     console.log("  vanilla-default: Apollo's default HTTP client; vanilla-fetch: Node's fetch, as ecofed uses (ecofed / vanilla-fetch = cost of enforcement)");
 

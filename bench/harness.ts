@@ -1,4 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
+import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
+import { composeSupergraph } from "../schema/compose.js";
 
 // What the gateway benchmarks share: their processes, closed-loop load and statistics.
 
@@ -59,6 +65,25 @@ export function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill("SIGTERM");
   });
+}
+
+const CLI = fileURLToPath(new URL("../cli/main.js", import.meta.url));
+
+/**
+ * Starts every unit with `ecofed start` (its own gateway is left idle), composes their
+ * supergraph as the gateway does, and writes it to the data dir; returns the file.
+ */
+export async function startUnitsAndCompose(dataDir: string, env: NodeJS.ProcessEnv, started: Spawned[], unitPids: number[]): Promise<string> {
+  await spawnUntil([CLI, "start"], env, /gateway ready at (\S+)/, started);
+  const startOutput = started[0]!.output();
+  const units = [...startOutput.matchAll(/ecofed: unit (\S+) at (\S+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1]!, url: m[2]!, pid: Number(m[3]) }));
+  unitPids.push(...units.map((u) => u.pid));
+  if (units.length === 0) throw new Error(`no unit lines in ecofed start output:\n${startOutput}`);
+  const composed = composeSupergraph(await fetchSubgraphSdl(units, await loadOrCreatePlatformKey(dataDir)));
+  if (!composed.ok) throw new Error(`composition failed: ${composed.errors.join("; ")}`);
+  const supergraphFile = join(dataDir, "supergraph.graphql");
+  writeFileSync(supergraphFile, composed.supergraphSdl);
+  return supergraphFile;
 }
 
 /**
