@@ -50,7 +50,7 @@ export async function archiveBefore(db: Database.Database, before: string, dir: 
   const file = `${base}.ndjson`;
   renameSync(temp, file);
   const claim = { headId: toId, headHash, count, at: new Date().toISOString() };
-  const seal = { fromId, toId, count, firstPrevHash: firstPrev, headHash, sha256: hash.digest("hex"), kid: signer.kid, signature: await signer.sign(claim) };
+  const seal = { fromId, toId, count, firstPrevHash: firstPrev, headHash, sha256: hash.digest("hex"), ...(await signer.sign(claim)) };
   const sealFile = `${base}.seal.json`;
   const sealTemp = `${sealFile}.${randomUUID()}.tmp`;
   const sfd = openSync(sealTemp, "wx", 0o600);

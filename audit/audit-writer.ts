@@ -130,8 +130,8 @@ export class AuditWriter {
     const head = this.head.get() as { id: number; hash: string } | undefined;
     if (!head) return;
     const claim = { headId: head.id, headHash: head.hash, count: head.id, at: new Date().toISOString() };
-    const signature = await this.signer.sign(claim);
-    this.insertCheckpoint.run(claim.headId, claim.headHash, claim.count, claim.at, this.signer.kid, signature);
+    const { kid, signature } = await this.signer.sign(claim);
+    this.insertCheckpoint.run(claim.headId, claim.headHash, claim.count, claim.at, kid, signature);
   }
 
   /** Flushes, signs a last checkpoint, stops the timer. */

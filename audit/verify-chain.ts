@@ -1,7 +1,6 @@
 import type Database from "better-sqlite3";
-import type { CryptoKey } from "jose";
 import { GENESIS_HASH, recordHash } from "./chain.js";
-import { verifyCheckpoint } from "./checkpoint-signer.js";
+import { verifyCheckpoint, type CheckpointKeys } from "./checkpoint-signer.js";
 import { rowToRecord, type AccessRecordRow } from "./record-row.js";
 
 /** What `auditIntegrity` answers (CONTRACT §6). */
@@ -20,7 +19,7 @@ export interface AuditIntegrity {
  * still matches the record it names. An edit, a deletion or a reordering made directly in
  * the database is found; so is a chain rewritten up to a signed checkpoint.
  */
-export async function verifyAuditChain(db: Database.Database, publicKey: CryptoKey): Promise<AuditIntegrity> {
+export async function verifyAuditChain(db: Database.Database, keys: CheckpointKeys): Promise<AuditIntegrity> {
   const meta = (key: string): string | undefined =>
     (db.prepare(`SELECT value FROM audit_meta WHERE key = ?`).get(key) as { value: string } | undefined)?.value;
   let expectedId = Number(meta("archived_through") ?? 0) + 1;
@@ -47,7 +46,7 @@ export async function verifyAuditChain(db: Database.Database, publicKey: CryptoK
   }
   if (!broken) {
     for (const c of checkpoints) {
-      const claim = await verifyCheckpoint(c.signature, publicKey);
+      const claim = await verifyCheckpoint(c.signature, keys);
       if (!claim || claim.headId !== c.headId || claim.headHash !== c.headHash) {
         broken = { id: c.headId, problem: `checkpoint at record ${c.headId} is not signed by the platform` };
         break;

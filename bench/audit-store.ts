@@ -126,7 +126,7 @@ async function run(dir: string, key: PlatformKey, durationMs: number, countBegin
     transactions++;
     return original(fn);
   }) as typeof db.transaction;
-  const writer = new AuditWriter(db, checkpointSigner(key.kid, key.privateKey));
+  const writer = new AuditWriter(db, checkpointSigner(() => key));
   const beginsBefore = begins;
   const cpu0 = process.cpuUsage();
   const result = await drive(writer, durationMs);
@@ -186,7 +186,7 @@ export async function benchAuditStore(): Promise<void> {
 
     // Verification of the whole chain and every checkpoint, as auditIntegrity runs it.
     const t0 = performance.now();
-    const integrity = await verifyAuditChain(main.db, key.publicKey);
+    const integrity = await verifyAuditChain(main.db, () => key.publicKey);
     const seconds = (performance.now() - t0) / 1000;
     const size = statSync(main.file).size + (statSync(`${main.file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
     console.log(

@@ -3,6 +3,7 @@ import { ApolloGateway, type RemoteGraphQLDataSource } from "@apollo/gateway";
 import { baseConfig } from "../gateway/config.js";
 import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
 import { PlatformDataSource } from "../gateway/platform-data-source.js";
+import { fetchCoordinateIndex } from "../gateway/fetch-coordinates.js";
 import { ApolloServer } from "@apollo/server";
 import { listenGraphQL } from "../server/graphql-http.js";
 
@@ -23,13 +24,14 @@ if (!file || (mode !== "default" && mode !== "fetch")) {
 }
 
 // The units answer only requests the platform signed: the baseline signs one assertion per
-// request, as ecofed's gateway does, so the comparison stays about enforcement.
+// fetch, naming its coordinates, as ecofed's gateway does, so the comparison stays about enforcement.
 const key = await loadOrCreatePlatformKey(baseConfig(process.env).dataDir);
 
 const supergraphSdl = readFileSync(file, "utf8");
+const coordinates = fetchCoordinateIndex(supergraphSdl);
 const gateway = new ApolloGateway({
   supergraphSdl,
-  buildService: ({ url }) => new PlatformDataSource(url!, key, "vanilla-baseline", mode === "fetch" ? (fetch as unknown as Fetcher) : undefined),
+  buildService: ({ url }) => new PlatformDataSource(url!, key, "vanilla-baseline", coordinates, mode === "fetch" ? (fetch as unknown as Fetcher) : undefined),
 });
 const apollo = new ApolloServer({ gateway });
 await apollo.start();

@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   compose: async () => (await import("./commands/compose.js")).composeCommand,
   subgraph: async () => (await import("./commands/subgraph.js")).subgraphCommand,
   token: async () => (await import("./commands/token.js")).tokenCommand,
+  key: async () => (await import("./commands/key.js")).keyCommand,
   lint: async () => (await import("./commands/lint.js")).lintCommand,
   audit: async () => (await import("./commands/audit.js")).auditCommand,
   ca: async () => (await import("./commands/ca.js")).caCommand,
@@ -25,7 +26,8 @@ const USAGE = `usage: ecofed <command>
   ca init                    create the platform CA in the data dir
   cert issue --unit CODE --principal NAME [--role ROLE]... [--days N] [--out DIR]
   cert revoke SERIAL         the gateway refuses that certificate from its next request
-  token --unit CODE          print a token for a unit [--principal NAME] [--role ROLE]... [--ttl SECONDS]`;
+  token --unit CODE          print a token for a unit [--principal NAME] [--role ROLE]... [--ttl SECONDS]
+  key list | rotate | retire KID   the platform signing keys: rotate signs with a new one; old ones verify until retired`;
 
 /** Failures the user can act on: one line, no stack (the error classes name themselves). */
 const EXPECTED = new Set(["CliError", "ConfigError", "StoreOpenError"]);

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { CoordinateIndex } from "../schema/operation-coordinates.js";
 import { ASSERTION_HEADER } from "../schema/request-assertion.js";
 import { serviceAssertion } from "./identity/assertion.js";
 import type { PlatformKey } from "./identity/platform-key.js";
@@ -15,12 +16,13 @@ export class PlatformDataSource extends RemoteGraphQLDataSource {
     url: string,
     private readonly key: PlatformKey,
     private readonly principal: string,
+    private readonly coordinates: CoordinateIndex,
     fetcher?: Fetcher,
   ) {
     super({ url, ...(fetcher ? { fetcher } : {}) });
   }
 
   override async willSendRequest({ request }: GraphQLDataSourceProcessOptions): Promise<void> {
-    request.http?.headers.set(ASSERTION_HEADER, await serviceAssertion(this.key, this.principal));
+    request.http?.headers.set(ASSERTION_HEADER, await serviceAssertion(this.key, this.principal, this.coordinates.of(request.query ?? "")));
   }
 }

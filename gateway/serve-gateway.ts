@@ -7,7 +7,7 @@ import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
 import { NO_GRANTS, type GrantSource } from "./enforcement/grant-source.js";
 import { authenticate, type GatewayContext } from "./identity/authenticate.js";
 import { caPaths } from "./identity/platform-ca.js";
-import { loadOrCreatePlatformKey } from "./identity/platform-key.js";
+import { openPlatformKeyring } from "./identity/platform-key.js";
 import { RevocationList } from "./identity/revocation-list.js";
 import { join } from "node:path";
 import { AuditWriter } from "../audit/audit-writer.js";
@@ -16,6 +16,7 @@ import { checkpointSigner, type CheckpointSigner } from "../audit/checkpoint-sig
 import { AUDIT_STORE_FILE, auditMigrations } from "../audit/migrations.js";
 import { openStore } from "../storage/sqlite-store.js";
 import { UnitDataSource } from "./unit-data-source.js";
+import { fetchCoordinateIndex } from "./fetch-coordinates.js";
 
 export interface RunningGateway {
   readonly url: string;
@@ -38,19 +39,20 @@ export interface GatewayParts {
  * supergraph is loaded and the server answers.
  */
 export async function serveGateway(config: GatewayConfig, supergraphSdl: string, parts: GatewayParts = {}): Promise<RunningGateway> {
-  const key = await loadOrCreatePlatformKey(config.dataDir);
+  const keyring = await openPlatformKeyring(config.dataDir);
   // The audit log lives in the data dir; the audit subgraph serves the same file (CONTRACT §6).
   const auditDb = openStore({ file: join(config.dataDir, AUDIT_STORE_FILE), migrations: auditMigrations, synchronous: "FULL" });
-  const signer = checkpointSigner(key.kid, key.privateKey);
+  const signer = checkpointSigner(() => keyring.current());
   const auditWriter = new AuditWriter(auditDb, signer);
   const retention = config.auditRetentionDays ? scheduleRetention(auditDb, config.auditRetentionDays, join(config.dataDir, "audit-archive"), signer) : null;
   const revocations = config.tls ? new RevocationList(caPaths(config.dataDir).revoked) : undefined;
   let ready = false;
+  const fetchCoordinates = fetchCoordinateIndex(supergraphSdl);
   const inner = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       if (!url) throw new Error(`subgraph "${name}" has no URL in the supergraph`);
-      return new UnitDataSource(name, url, key);
+      return new UnitDataSource(name, url, keyring, fetchCoordinates);
     },
   });
   const enforcement = new EnforcingGateway(inner, {
@@ -70,7 +72,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       apollo,
       host: config.host,
       port: config.port,
-      context: (req, requestId) => authenticate(req, requestId, key, revocations),
+      context: (req, requestId) => authenticate(req, requestId, keyring, revocations),
       ...(config.tls ? { tls: config.tls } : {}),
       healthy: () => ready,
     });

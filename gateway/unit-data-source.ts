@@ -2,31 +2,38 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import { subgraphUnavailable } from "../schema/errors.js";
 import { ASSERTION_HEADER } from "../schema/request-assertion.js";
 import type { GatewayContext } from "./identity/authenticate.js";
-import { requestAssertion } from "./identity/assertion.js";
-import type { PlatformKey } from "./identity/platform-key.js";
+import type { CoordinateIndex } from "../schema/operation-coordinates.js";
+import { requestAssertion, serviceAssertion } from "./identity/assertion.js";
+import type { PlatformKeyring } from "./identity/platform-key.js";
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]>;
 
 /**
  * How the gateway talks to one unit's subgraph. Node's own fetch replaces the default
- * client (≈ +25 % throughput, FEDERATION-NOTES); every request carries the gateway's
- * signed assertion of who asks; failures become one coded error that names the unit and
+ * client (≈ +25 % throughput, FEDERATION-NOTES); every fetch carries the gateway's signed,
+ * single-use assertion of who asks and which coordinates that fetch reads (the unit
+ * refuses any other); failures become one coded error that names the unit and
  * hides its address, so the rest of the operation still resolves.
  */
 export class UnitDataSource extends RemoteGraphQLDataSource {
   constructor(
     readonly unit: string,
     url: string,
-    private readonly key: PlatformKey,
+    private readonly keyring: PlatformKeyring,
+    private readonly coordinates: CoordinateIndex,
   ) {
     super({ url, fetcher: fetch as unknown as Fetcher });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions): Promise<void> {
-    // Composition calls (`_service`) come with an empty context: there is no requester to assert.
+    const coordinates = this.coordinates.of(request.query ?? "");
+    const key = this.keyring.current();
+    // Calls the gateway makes of its own accord come with an empty context: the platform asks.
     const gatewayContext = context as Partial<GatewayContext>;
-    if (!gatewayContext.requester) return;
-    request.http?.headers.set(ASSERTION_HEADER, await requestAssertion(this.key, gatewayContext as GatewayContext));
+    const assertion = gatewayContext.requester
+      ? await requestAssertion(key, gatewayContext as GatewayContext, coordinates)
+      : await serviceAssertion(key, "ecofed-gateway", coordinates);
+    request.http?.headers.set(ASSERTION_HEADER, assertion);
   }
 
   override didEncounterError(error: Error, _req: unknown, response?: { status: number }): void {

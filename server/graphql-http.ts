@@ -10,8 +10,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
   readonly host: string;
   readonly port: number;
-  /** Builds the per-request context; a thrown error with `httpStatus` answers with it. */
-  readonly context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Builds the per-request context (from the request and its parsed body); a thrown error with `httpStatus` answers with it. */
+  readonly context: (req: IncomingMessage, requestId: string, body: unknown) => Promise<TContext>;
   /** `GET /health` answers 200 only while this is true. */
   readonly healthy: () => boolean;
   /**
@@ -110,7 +110,7 @@ async function handle<TContext extends BaseContext>(
   }
   let context: TContext;
   try {
-    context = await options.context(req, requestId);
+    context = await options.context(req, requestId, parsedBody);
   } catch (error) {
     const status = (error as { httpStatus?: number }).httpStatus;
     if (status === undefined) throw error;

@@ -37,7 +37,7 @@ export async function auditCommand(args: string[]): Promise<void> {
     const key = await loadOrCreatePlatformKey(dataDir);
     const db = openStore({ file, migrations: auditMigrations, synchronous: "FULL" });
     try {
-      const result = await archiveBefore(db, before, join(dataDir, "audit-archive"), checkpointSigner(key.kid, key.privateKey));
+      const result = await archiveBefore(db, before, join(dataDir, "audit-archive"), checkpointSigner(() => key));
       console.log(result ? `ecofed: archived records ${result.fromId}–${result.toId} to ${result.file} (sealed: ${result.sealFile})` : "ecofed: nothing to archive");
     } finally {
       db.close();

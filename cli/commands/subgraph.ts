@@ -1,8 +1,6 @@
 import { parseArgs } from "node:util";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { baseConfig, parsePort } from "../../gateway/config.js";
-import { loadPlatformPublicKey, PUBLIC_KEY_FILE } from "../../gateway/identity/platform-key.js";
+import { PlatformPublicKeys } from "../../subgraphs/_kit/platform-public-keys.js";
 import { serveUnit } from "../../subgraphs/_kit/serve-unit.js";
 import { isUnitCode, loadUnit, UNIT_CODES } from "../../subgraphs/registry.js";
 import { CliError } from "../cli-error.js";
@@ -15,13 +13,13 @@ export async function subgraphCommand(args: string[]): Promise<void> {
   if (!code || !isUnitCode(code)) throw new CliError(`unknown unit "${code ?? ""}"; units: ${UNIT_CODES.join(", ")}`, 2);
   const unit = await loadUnit(code);
   const base = baseConfig(process.env);
-  // The unit verifies the gateway's assertions with the platform's public key, when there is one.
-  const platformKey = existsSync(join(base.dataDir, PUBLIC_KEY_FILE)) ? await loadPlatformPublicKey(base.dataDir) : undefined;
+  // Run as a process, a unit always answers the gateway alone: it verifies every assertion
+  // with the platform's public keys in the data dir (none there yet: it answers nobody).
   const running = await serveUnit(unit, {
     dataDir: base.dataDir,
     host: base.host,
     port: parsePort(values.port, "--port", 0),
-    ...(platformKey ? { platformKey } : {}),
+    platformKeys: new PlatformPublicKeys(base.dataDir),
   });
   // The supervisor waits for this message; it means the demo data exists and requests are served.
   process.send?.({ type: "ready", unit: unit.code, url: running.url, seeded: running.seeded });

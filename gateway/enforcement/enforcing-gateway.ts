@@ -18,7 +18,7 @@ import { explainOperation, type FieldDecisionView } from "../explain/explain-ope
 import { withExplain } from "../explain/explain-schema.js";
 import { analyzeOperation, type DecideField, type OperationAnalysis } from "./analyze-operation.js";
 import type { GrantSource } from "./grant-source.js";
-import { LruCache } from "./lru-cache.js";
+import { LruCache } from "../../schema/lru-cache.js";
 import { reshape } from "./reshape.js";
 import { shareDeniedError } from "./share-error.js";
 

@@ -1,6 +1,7 @@
 import { errors, jwtVerify, SignJWT } from "jose";
 import type { Requester } from "../../directives/share/evaluate.js";
 import { HttpError, unauthenticated } from "../../server/http-error.js";
+import type { VerificationKeys } from "../../schema/platform-keys.js";
 import { PLATFORM_KEY_ALG, type PlatformKey } from "./platform-key.js";
 
 export const TOKEN_ISSUER = "ecofed-platform";
@@ -31,16 +32,22 @@ export async function signToken(key: PlatformKey, requester: Requester, ttlSecon
     .sign(key.privateKey);
 }
 
-/** The requester a token names, once its signature, issuer, audience and lifetime check out. */
-export async function verifyToken(key: PlatformKey, token: string): Promise<Requester> {
+/**
+ * The requester a token names, once its signature (by a platform key that is not retired:
+ * tokens signed before a rotation keep working until then), issuer, audience and lifetime
+ * check out.
+ */
+export async function verifyToken(keys: VerificationKeys, token: string): Promise<Requester> {
   try {
-    const { payload, protectedHeader } = await jwtVerify(token, key.publicKey, {
-      issuer: TOKEN_ISSUER,
-      audience: TOKEN_AUDIENCE,
-      algorithms: [PLATFORM_KEY_ALG],
-      requiredClaims: ["exp", "sub"],
-    });
-    if (protectedHeader.kid !== key.kid) throw unauthenticated("token signed by an unknown key");
+    const { payload } = await jwtVerify(
+      token,
+      (header) => {
+        const key = header.kid === undefined ? null : keys.credentialKey(header.kid);
+        if (!key) throw unauthenticated("token signed by an unknown or retired key");
+        return key;
+      },
+      { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [PLATFORM_KEY_ALG], typ: "JWT", requiredClaims: ["exp", "sub"] },
+    );
     const requester: Requester = {
       unit: String(payload["unit"] ?? ""),
       principal: payload.sub ?? "",

@@ -4,11 +4,13 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { listenGraphQL, type RunningHttpServer } from "../../server/graphql-http.js";
 import { maskUnexpectedErrors } from "../../server/format-error.js";
 import { ASSERTION_HEADER } from "../../schema/request-assertion.js";
-import { unauthenticated } from "../../server/http-error.js";
+import { HttpError, unauthenticated } from "../../server/http-error.js";
+import { CoordinateIndex } from "../../schema/operation-coordinates.js";
+import type { VerificationKeys } from "../../schema/platform-keys.js";
 import { buildUnitSubgraph } from "./build-subgraph.js";
 import { openStore, seedOnce } from "../../storage/sqlite-store.js";
 import type { AnyUnit, UnitRequest } from "./unit.js";
-import { verifyAssertion, type PlatformPublicKey } from "./verify-assertion.js";
+import { AssertionVerifier } from "./verify-assertion.js";
 
 export interface ServeUnitOptions {
   readonly dataDir: string;
@@ -16,11 +18,12 @@ export interface ServeUnitOptions {
   readonly port: number;
   readonly onStatement?: (sql: string) => void;
   /**
-   * Verifies the gateway's assertions; with it, a request without a valid one is refused
-   * (SPEC §4: nobody reads a unit's data around the gateway). Without it (a unit run alone
-   * in development or a unit test) nothing is verified and a request carrying one is refused.
+   * Verifies the gateway's assertions; with them, a request without a valid one is refused
+   * (SPEC §4: nobody reads a unit's data around the gateway), and so is one that reads a
+   * coordinate its assertion does not name. Without them (a unit run alone in development
+   * or a unit test) nothing is verified and a request carrying an assertion is refused.
    */
-  readonly platformKey?: PlatformPublicKey;
+  readonly platformKeys?: VerificationKeys;
 }
 
 export interface RunningUnit {
@@ -51,7 +54,8 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
   try {
     const seeded = seedOnce(db, unit.seed);
     const { schema } = await buildUnitSubgraph(unit);
-    const context = unit.prepare(db, options.platformKey ? { platformKey: options.platformKey } : {});
+    const context = unit.prepare(db, options.platformKeys ? { platformKeys: options.platformKeys } : {});
+    const guard = options.platformKeys ? { verifier: new AssertionVerifier(options.platformKeys), coordinates: new CoordinateIndex(schema) } : null;
     apollo = new ApolloServer<object>({
       schema,
       formatError: maskUnexpectedErrors,
@@ -64,7 +68,7 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       apollo,
       host: options.host,
       port: options.port,
-      context: async (req) => context(await unitRequest(req.headers[ASSERTION_HEADER], options.platformKey)),
+      context: async (req, _requestId, body) => context(await unitRequest(req.headers[ASSERTION_HEADER], body, guard)),
       healthy: () => true,
     });
     const running = http;
@@ -87,12 +91,31 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
   }
 }
 
-/** Who asks, once the gateway's signature on it checks out; never read before that. */
-async function unitRequest(header: string | string[] | undefined, key: PlatformPublicKey | undefined): Promise<UnitRequest> {
+interface AssertionGuard {
+  readonly verifier: AssertionVerifier;
+  readonly coordinates: CoordinateIndex;
+}
+
+/**
+ * Who asks, once the gateway's signature on it checks out (never read before that), and
+ * only if the operation reads nothing beyond the coordinates the assertion names.
+ */
+async function unitRequest(header: string | string[] | undefined, body: unknown, guard: AssertionGuard | null): Promise<UnitRequest> {
   if (header === undefined) {
-    if (key) throw unauthenticated("this unit answers only the gateway: a signed assertion is required");
+    if (guard) throw unauthenticated("this unit answers only the gateway: a signed assertion is required");
     return { requester: null };
   }
-  if (typeof header !== "string" || !key) throw unauthenticated("this unit cannot verify the assertion it was sent");
-  return { requester: await verifyAssertion(key, header) };
+  if (typeof header !== "string" || !guard) throw unauthenticated("this unit cannot verify the assertion it was sent");
+  const { requester, coordinates } = await guard.verifier.verify(header);
+  const query = (body as { query?: unknown } | null)?.query;
+  let read: readonly string[];
+  try {
+    if (typeof query !== "string") throw new Error("no operation text to check");
+    read = guard.coordinates.of(query);
+  } catch (error) {
+    throw new HttpError(403, "FORBIDDEN", `the operation cannot be checked against the gateway's assertion: ${(error as Error).message}`);
+  }
+  const beyond = read.filter((c) => !coordinates.has(c));
+  if (beyond.length > 0) throw new HttpError(403, "FORBIDDEN", `the gateway's assertion does not allow ${beyond.slice(0, 5).join(", ")}`);
+  return { requester };
 }

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { NonEmptyArray } from "./type-graphql.js";
 import type { AssertedRequester } from "../../schema/request-assertion.js";
 import type { Migration } from "../../storage/sqlite-store.js";
-import type { PlatformPublicKey } from "./verify-assertion.js";
+import type { VerificationKeys } from "../../schema/platform-keys.js";
 
 /** The `__resolveReference` of each entity type a unit resolves, by type name. */
 export type ReferenceResolvers<TContext> = Readonly<
@@ -38,7 +38,8 @@ export interface UnitRequest {
 
 /** What a unit's process was started with, beyond its store. */
 export interface UnitEnvironment {
-  readonly platformKey?: PlatformPublicKey;
+  /** The platform's public keys (the audit unit verifies checkpoints with them). */
+  readonly platformKeys?: VerificationKeys;
 }
 
 /** Erases a unit's context type, for lists of units. */

@@ -51,8 +51,9 @@ export class AuditResolver {
   @Query(() => AuditIntegrity, { description: "Re-verifies the whole hash chain and every signed checkpoint (security team)." })
   async auditIntegrity(@Ctx() ctx: AuditContext): Promise<AuditIntegrity> {
     if (!ctx.isSecurity) throw new GraphQLError("Only the security team verifies the audit log.", { extensions: { code: "FORBIDDEN" } });
-    if (!ctx.publicKey) throw new Error("the audit subgraph has no platform key to verify checkpoints with");
-    return verifyAuditChain(ctx.db, ctx.publicKey);
+    const keys = ctx.platformKeys;
+    if (!keys) throw new Error("the audit subgraph has no platform key to verify checkpoints with");
+    return verifyAuditChain(ctx.db, (kid) => keys.historyKey(kid));
   }
 }
 

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { CryptoKey } from "jose";
+import type { VerificationKeys } from "../../schema/platform-keys.js";
 import type { UnitRequest } from "../_kit/unit.js";
 import { AuditRepository } from "./repository.js";
 import { visibilityOf, type Visibility } from "./visibility.js";
@@ -10,15 +10,15 @@ export interface AuditContext {
   readonly repository: AuditRepository;
   readonly visibility: Visibility;
   readonly isSecurity: boolean;
-  readonly publicKey: CryptoKey | null;
+  readonly platformKeys: VerificationKeys | null;
 }
 
-export function auditContext(db: Database.Database, repository: AuditRepository, publicKey: CryptoKey | null, request: UnitRequest): AuditContext {
+export function auditContext(db: Database.Database, repository: AuditRepository, platformKeys: VerificationKeys | null, request: UnitRequest): AuditContext {
   return {
     db,
     repository,
     visibility: visibilityOf(request.requester),
     isSecurity: request.requester?.roles.includes("security") ?? false,
-    publicKey,
+    platformKeys,
   };
 }

@@ -18,6 +18,6 @@ export const audit: UnitDefinition<AuditContext> = {
   seed: () => undefined,
   prepare: (db, environment) => {
     const repository = new AuditRepository(db);
-    return (request) => auditContext(db, repository, environment.platformKey?.publicKey ?? null, request);
+    return (request) => auditContext(db, repository, environment.platformKeys ?? null, request);
   },
 };

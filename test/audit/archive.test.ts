@@ -26,7 +26,7 @@ let key: PlatformKey;
 beforeAll(async () => {
   key = await loadOrCreatePlatformKey(dir.path);
   const db = openStore({ file: join(dir.path, "audit.sqlite"), migrations: auditMigrations });
-  const writer = new AuditWriter(db, checkpointSigner(key.kid, key.privateKey));
+  const writer = new AuditWriter(db, checkpointSigner(() => key));
   for (let d = 1; d <= 30; d++) await writer.append([event(d)]);
   await writer.close();
   db.close();
@@ -55,7 +55,7 @@ describe("audit export and retention", () => {
   it("archives old records to a sealed file before deleting them, and the chain still verifies", async () => {
     const db = openStore({ file: join(dir.path, "audit.sqlite"), migrations: auditMigrations });
     try {
-      const result = await archiveBefore(db, day(21), join(dir.path, "audit-archive"), checkpointSigner(key.kid, key.privateKey));
+      const result = await archiveBefore(db, day(21), join(dir.path, "audit-archive"), checkpointSigner(() => key));
       expect(result).toMatchObject({ fromId: 1, toId: 20 });
       const text = readFileSync(result!.file, "utf8");
       expect(text.trim().split("\n")).toHaveLength(20);
@@ -64,10 +64,10 @@ describe("audit export and retention", () => {
       const signed = JSON.parse(new TextDecoder().decode((await compactVerify(seal.signature, key.publicKey)).payload)) as { headHash: string; count: number };
       expect(signed).toMatchObject({ headHash: seal.headHash, count: 20 });
       expect(db.prepare("SELECT min(id) AS lo, count(*) AS n FROM access_records").get()).toEqual({ lo: 21, n: 10 });
-      expect(await verifyAuditChain(db, key.publicKey)).toMatchObject({ ok: true, records: 10 });
+      expect(await verifyAuditChain(db, () => key.publicKey)).toMatchObject({ ok: true, records: 10 });
       // What was not archived still cannot be deleted.
       expect(() => db.prepare("DELETE FROM access_records WHERE id = 21").run()).toThrow(/archived/);
-      expect(await archiveBefore(db, day(21), join(dir.path, "audit-archive"), checkpointSigner(key.kid, key.privateKey))).toBeNull();
+      expect(await archiveBefore(db, day(21), join(dir.path, "audit-archive"), checkpointSigner(() => key))).toBeNull();
     } finally {
       db.close();
     }

@@ -39,7 +39,7 @@ beforeEach(async () => {
   dir = tempDir("chain");
   key = await loadOrCreatePlatformKey(dir.path);
   db = openStore({ file: join(dir.path, "audit.sqlite"), migrations: auditMigrations, synchronous: "FULL" });
-  writer = new AuditWriter(db, checkpointSigner(key.kid, key.privateKey), { checkpointEvery: 10 });
+  writer = new AuditWriter(db, checkpointSigner(() => key), { checkpointEvery: 10 });
 });
 afterEach(async () => {
   await writer.close();
@@ -64,7 +64,7 @@ describe("the audit chain (tamper evidence)", () => {
   it("commits concurrent appends together, in one transaction", async () => {
     const statements: string[] = [];
     const counted = openStore({ file: join(dir.path, "audit.sqlite"), migrations: auditMigrations, onStatement: (s) => statements.push(s) });
-    const w = new AuditWriter(counted, checkpointSigner(key.kid, key.privateKey), { checkpointEvery: 1_000_000 });
+    const w = new AuditWriter(counted, checkpointSigner(() => key), { checkpointEvery: 1_000_000 });
     statements.splice(0);
     await Promise.all(Array.from({ length: 50 }, (_, i) => w.append([event(i), event(i + 1)])));
     expect(statements.filter((s) => s.startsWith("BEGIN"))).toHaveLength(1);
@@ -74,7 +74,7 @@ describe("the audit chain (tamper evidence)", () => {
 
   it("verifies an untouched chain", async () => {
     await write(30);
-    expect(await verifyAuditChain(db, key.publicKey)).toEqual({ ok: true, records: 30, firstBrokenId: null, problem: null });
+    expect(await verifyAuditChain(db, () => key.publicKey)).toEqual({ ok: true, records: 30, firstBrokenId: null, problem: null });
   });
 
   it("refuses edits and deletions through SQL: the log is append-only", async () => {
@@ -101,7 +101,7 @@ describe("the audit chain (tamper evidence)", () => {
   ])("finds %s and names the first broken record", async (_name, doIt, firstBrokenId, problem) => {
     await write(30);
     doIt();
-    const result = await verifyAuditChain(db, key.publicKey);
+    const result = await verifyAuditChain(db, () => key.publicKey);
     expect(result).toMatchObject({ ok: false, firstBrokenId });
     expect(result.problem).toMatch(problem);
   });
@@ -121,7 +121,7 @@ describe("the audit chain (tamper evidence)", () => {
     }
     raw.close();
     // …but no longer matches what the platform signed.
-    const result = await verifyAuditChain(db, key.publicKey);
+    const result = await verifyAuditChain(db, () => key.publicKey);
     expect(result.ok).toBe(false);
     expect(result.problem).toMatch(/no longer matches its signed checkpoint/);
   });

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../audit/verify-chain.js";
 import { demoEnterprises } from "../../demo/enterprises.js";
-import { loadPlatformPublicKey } from "../../gateway/identity/platform-key.js";
+import { PlatformPublicKeys } from "../../subgraphs/_kit/platform-public-keys.js";
 import { isAlive, startFederation, type RunningFederation } from "../helpers/federation.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { asRequester, tokenFor } from "../helpers/tokens.js";
@@ -56,8 +56,8 @@ describe("a gateway killed under load (kill -9)", () => {
       );
       const missing = received.filter((id) => !recorded.has(id));
       expect(missing).toEqual([]);
-      const { publicKey } = await loadPlatformPublicKey(dir.path);
-      expect(await verifyAuditChain(db, publicKey)).toMatchObject({ ok: true });
+      const keys = new PlatformPublicKeys(dir.path);
+      expect(await verifyAuditChain(db, (kid) => keys.historyKey(kid))).toMatchObject({ ok: true });
     } finally {
       db.close();
     }

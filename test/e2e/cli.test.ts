@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
+import { PlatformPublicKeys } from "../../subgraphs/_kit/platform-public-keys.js";
 import { composeSupergraph } from "../../schema/compose.js";
 import { buildUnitSubgraph } from "../../subgraphs/_kit/build-subgraph.js";
 import { infoCenter } from "../../subgraphs/info-center/index.js";
@@ -35,7 +36,8 @@ describe("ecofed gateway --supergraph", () => {
   let supergraphFile: string;
   beforeAll(async () => {
     // The unit trusts the key the standalone gateway will sign with (the same data dir).
-    unit = await startUnit(infoCenter, await loadOrCreatePlatformKey(dir.path));
+    await loadOrCreatePlatformKey(dir.path);
+    unit = await startUnit(infoCenter, new PlatformPublicKeys(dir.path));
     const composed = composeSupergraph([{ name: "info-center", url: unit.running.url, sdl: (await buildUnitSubgraph(infoCenter)).sdl }]);
     if (!composed.ok) throw new Error(composed.errors.join("\n"));
     supergraphFile = join(dir.path, "supergraph.graphql");

@@ -20,6 +20,7 @@ import { ownerOf, readSupergraphPolicies, type PolicyIndex } from "../../directi
 import { maskValue } from "../../gateway/enforcement/mask.js";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 import { PlatformDataSource } from "../../gateway/platform-data-source.js";
+import { fetchCoordinateIndex } from "../../gateway/fetch-coordinates.js";
 import { listenGraphQL, type RunningHttpServer } from "../../server/graphql-http.js";
 import { postGraphQL } from "../helpers/graphql-client.js";
 import { startInProcessFederation, type InProcessFederation } from "../helpers/in-process-federation.js";
@@ -38,7 +39,8 @@ beforeAll(async () => {
   fed = await startInProcessFederation();
   // Unenforced, but signed: the units answer only the platform.
   const key = await loadOrCreatePlatformKey(fed.dataDir);
-  const gateway = new ApolloGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ url }) => new PlatformDataSource(url!, key, "unenforced-oracle", fetch as unknown as ConstructorParameters<typeof PlatformDataSource>[3]) });
+  const coordinates = fetchCoordinateIndex(fed.supergraphSdl);
+  const gateway = new ApolloGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ url }) => new PlatformDataSource(url!, key, "unenforced-oracle", coordinates, fetch as unknown as ConstructorParameters<typeof PlatformDataSource>[4]) });
   vanillaApollo = new ApolloServer({ gateway });
   await vanillaApollo.start();
   vanilla = await listenGraphQL({ apollo: vanillaApollo, host: "127.0.0.1", port: 0, context: async () => ({}), healthy: () => true });

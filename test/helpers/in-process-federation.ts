@@ -2,6 +2,7 @@ import type { ShareClass } from "../../directives/share/rule.js";
 import type { GrantSource } from "../../gateway/enforcement/grant-source.js";
 import { gatewayTls } from "../../gateway/identity/gateway-tls.js";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
+import { PlatformPublicKeys } from "../../subgraphs/_kit/platform-public-keys.js";
 import { serveGateway, type RunningGateway } from "../../gateway/serve-gateway.js";
 import { composeSupergraph } from "../../schema/compose.js";
 import { buildUnitSubgraph } from "../../subgraphs/_kit/build-subgraph.js";
@@ -30,7 +31,9 @@ export async function startInProcessFederation(
   options: { defaultClass?: ShareClass | null; grants?: GrantSource; auditFailOpen?: boolean; tls?: boolean } = {},
 ): Promise<InProcessFederation> {
   const dir = tempDir("fed");
-  const key = await loadOrCreatePlatformKey(dir.path);
+  await loadOrCreatePlatformKey(dir.path);
+  // The units read the platform's public keys from the data dir, as `ecofed subgraph` does.
+  const key = new PlatformPublicKeys(dir.path);
   const units = new Map<string, UnitUnderTest>();
   // One data dir, as `npm start` has: the audit subgraph serves the log the gateway writes there.
   for (const unit of await loadUnits()) units.set(unit.code, await startUnit(unit, key, dir.path));

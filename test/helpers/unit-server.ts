@@ -1,6 +1,6 @@
 import { serveUnit, type RunningUnit } from "../../subgraphs/_kit/serve-unit.js";
 import type { AnyUnit } from "../../subgraphs/_kit/unit.js";
-import type { PlatformPublicKey } from "../../subgraphs/_kit/verify-assertion.js";
+import type { VerificationKeys } from "../../schema/platform-keys.js";
 import { tempDir } from "./temp-dir.js";
 
 export interface UnitUnderTest {
@@ -13,7 +13,7 @@ export interface UnitUnderTest {
 }
 
 /** Serves one unit on 127.0.0.1:0 over a fresh data dir, counting its SQL statements. */
-export async function startUnit(unit: AnyUnit, platformKey?: PlatformPublicKey, sharedDataDir?: string): Promise<UnitUnderTest> {
+export async function startUnit(unit: AnyUnit, platformKeys?: VerificationKeys, sharedDataDir?: string): Promise<UnitUnderTest> {
   // A shared data dir belongs to the caller; an own one is removed on stop.
   const dir = sharedDataDir ? { path: sharedDataDir, remove: () => undefined } : tempDir(unit.code);
   const statements: string[] = [];
@@ -22,7 +22,7 @@ export async function startUnit(unit: AnyUnit, platformKey?: PlatformPublicKey, 
     host: "127.0.0.1",
     port: 0,
     onStatement: (sql) => statements.push(sql),
-    ...(platformKey ? { platformKey } : {}),
+    ...(platformKeys ? { platformKeys } : {}),
   });
   return {
     running,
