@@ -3,6 +3,9 @@ import { demoEnterprises } from "../../demo/enterprises.js";
 import { errorCodes, postGraphQL, type GraphQLResponse } from "../helpers/graphql-client.js";
 import { startInProcessFederation, type InProcessFederation } from "../helpers/in-process-federation.js";
 import { asRequester, tokenFor } from "../helpers/tokens.js";
+import { tempDir } from "../helpers/temp-dir.js";
+import { requestAssertion } from "../../gateway/identity/assertion.js";
+import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 
 // CONTRACT §4 over the real demo federation: real subgraph servers over HTTP, real SQLite.
 let fed: InProcessFederation;
@@ -188,19 +191,35 @@ describe("share decisions through the gateway (CONTRACT §4)", () => {
     expect(reasons(res.body).some(([, , reason]) => reason === "NOT_SHARED")).toBe(true);
   });
 
+  const tokenParts = async (): Promise<[string, Record<string, unknown>, string]> => {
+    const [h, p, sig] = (await tokenFor(fed.dataDir, "water")).split(".");
+    return [h!, JSON.parse(Buffer.from(p!, "base64url").toString()) as Record<string, unknown>, sig!];
+  };
+  const b64 = (json: unknown): string => Buffer.from(JSON.stringify(json)).toString("base64url");
   it.each([
-    ["no token", {}],
-    ["a malformed token", { authorization: "Bearer not.a.jwt" }],
-    ["a token with a forged signature", { authorization: "Bearer FORGED" }],
-  ])("answers %s with HTTP 401 UNAUTHENTICATED", async (_name, headers) => {
-    let auth = headers as Record<string, string>;
-    if (auth["authorization"] === "Bearer FORGED") {
-      const [h, p] = (await tokenFor(fed.dataDir, "water")).split(".");
-      const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, "base64url").toString()), unit: "enforcement" })).toString("base64url");
-      const [, , s] = (await tokenFor(fed.dataDir, "water")).split(".");
-      auth = { authorization: `Bearer ${h}.${forgedPayload}.${s}` };
-    }
-    const res = await postGraphQL(fed.gateway.url, `{ divisions { code } }`, {}, auth);
+    ["no token", async () => null],
+    ["a malformed token", async () => "not.a.jwt"],
+    ["a tampered payload", async () => {
+      const [h, payload, sig] = await tokenParts();
+      return `${h}.${b64({ ...payload, unit: "enforcement" })}.${sig}`;
+    }],
+    ["alg: none", async () => {
+      const [, payload] = await tokenParts();
+      return `${b64({ alg: "none", typ: "JWT" })}.${b64(payload)}.`;
+    }],
+    ["a token signed with another platform's key", async () => {
+      const other = tempDir("other-platform");
+      try {
+        return await tokenFor(other.path, "water");
+      } finally {
+        other.remove();
+      }
+    }],
+    ["a gateway assertion presented as a token (wrong issuer and audience)", async () =>
+      requestAssertion(await loadOrCreatePlatformKey(fed.dataDir), { requestId: "r", requester: { unit: "water", principal: "w", roles: [] }, purpose: null, client: { name: null, version: null } }, [])],
+  ])("answers %s with HTTP 401 UNAUTHENTICATED", async (_name, token) => {
+    const value = await token();
+    const res = await postGraphQL(fed.gateway.url, `{ divisions { code } }`, {}, value === null ? {} : { authorization: `Bearer ${value}` });
     expect(res.status).toBe(401);
     expect(res.body.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
     expect(res.body.data).toBeUndefined();
