@@ -6,6 +6,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   start: async () => (await import("./commands/start.js")).startCommand,
   gateway: async () => (await import("./commands/gateway.js")).gatewayCommand,
   compose: async () => (await import("./commands/compose.js")).composeCommand,
+  catalog: async () => (await import("./commands/catalog.js")).catalogCommand,
   subgraph: async () => (await import("./commands/subgraph.js")).subgraphCommand,
   token: async () => (await import("./commands/token.js")).tokenCommand,
   key: async () => (await import("./commands/key.js")).keyCommand,
@@ -19,6 +20,7 @@ const USAGE = `usage: ecofed <command>
   start                      every unit subgraph and the gateway (what npm start runs)
   gateway --supergraph FILE  the gateway alone over a Federation 2 supergraph [--port N] [--default-class CLASS]
   compose                    print the demo federation's supergraph SDL
+  catalog                    print the resource catalog (Art. 10) [--format json|csv] [--supergraph FILE]
   subgraph UNIT              one unit's subgraph alone [--port N]
   lint                       check every unit's @share classification (exit 1 with one line per problem)
   audit export --from T --to T   the access log between two times, as NDJSON

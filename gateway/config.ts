@@ -20,6 +20,10 @@ export interface GatewayConfig {
   readonly auditRetentionDays?: number | null;
   /** HTTPS with client certificates from the platform CA: the server's key and certificate, and the CA's. */
   readonly tls?: { readonly key: string; readonly cert: string; readonly ca: string };
+  /** Where state shared by gateway replicas lives (grants, suspensions); none: the governance store in the data dir. */
+  readonly redisUrl?: string | null;
+  /** Prefix of this federation's keys in Redis (`ECOFED_REDIS_PREFIX`, default "ecofed:"). */
+  readonly redisPrefix?: string;
 }
 
 /** A setting that cannot be used; its message is the one line the CLI prints. */
@@ -52,7 +56,15 @@ export function baseConfig(env: NodeJS.ProcessEnv, flags: { port?: string | unde
     dataDir: resolve(env["ECOFED_DATA_DIR"] || "data"),
     auditFailOpen: parseFlag(env["ECOFED_AUDIT_FAIL_OPEN"], "ECOFED_AUDIT_FAIL_OPEN"),
     auditRetentionDays: parseDays(env["ECOFED_AUDIT_RETENTION_DAYS"], "ECOFED_AUDIT_RETENTION_DAYS"),
+    redisUrl: parseRedisUrl(env["REDIS_URL"]),
+    redisPrefix: env["ECOFED_REDIS_PREFIX"] || "ecofed:",
   };
+}
+
+function parseRedisUrl(text: string | undefined): string | null {
+  if (text === undefined || text === "") return null;
+  if (!/^rediss?:\/\/[^\s]+$/.test(text)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${text}"`);
+  return text;
 }
 
 function parseDays(text: string | undefined, name: string): number | null {

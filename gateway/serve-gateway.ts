@@ -2,9 +2,14 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { listenGraphQL } from "../server/graphql-http.js";
 import { maskUnexpectedErrors } from "../server/format-error.js";
-import type { GatewayConfig } from "./config.js";
+import { ConfigError, type GatewayConfig } from "./config.js";
 import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
-import { NO_GRANTS, type GrantSource } from "./enforcement/grant-source.js";
+import type { GrantSource } from "./enforcement/grant-source.js";
+import { GovernanceGrantSource } from "./governance/governance-grant-source.js";
+import { RedisGovernanceReader } from "./governance/redis-governance-reader.js";
+import { recordSupergraph } from "./governance/record-supergraph.js";
+import { governanceKeys } from "../governance/published-state.js";
+import { StoreGovernanceReader } from "./governance/store-governance-reader.js";
 import { authenticate, type GatewayContext } from "./identity/authenticate.js";
 import { caPaths } from "./identity/platform-ca.js";
 import { openPlatformKeyring } from "./identity/platform-key.js";
@@ -40,6 +45,9 @@ export interface GatewayParts {
  */
 export async function serveGateway(config: GatewayConfig, supergraphSdl: string, parts: GatewayParts = {}): Promise<RunningGateway> {
   const keyring = await openPlatformKeyring(config.dataDir);
+  // Opened first: an unreachable Redis stops the start before anything else is open.
+  const ownGrants = parts.grants ? null : await governanceGrants(config);
+  const grants = parts.grants ?? ownGrants!;
   // The audit log lives in the data dir; the audit subgraph serves the same file (CONTRACT §6).
   const auditDb = openStore({ file: join(config.dataDir, AUDIT_STORE_FILE), migrations: auditMigrations, synchronous: "FULL" });
   const signer = checkpointSigner(() => keyring.current());
@@ -57,7 +65,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   });
   const enforcement = new EnforcingGateway(inner, {
     defaultClass: config.defaultClass,
-    grants: parts.grants ?? NO_GRANTS,
+    grants,
     forceRewrite: parts.forceRewrite ?? false,
     ...(parts.withoutAudit ? {} : { audit: { append: (events) => auditWriter.append(events), failOpen: config.auditFailOpen ?? false } }),
   });
@@ -67,7 +75,9 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
+  let stopRecording = (): void => undefined;
   try {
+    stopRecording = await recordSupergraph(supergraphSdl, keyring);
     const http = await listenGraphQL({
       apollo,
       host: config.host,
@@ -83,18 +93,32 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       enforcement,
       close: async () => {
         ready = false;
+        stopRecording();
         await http.close();
         await apollo.stop();
         if (retention) clearInterval(retention);
         await auditWriter.close();
         auditDb.close();
+        await ownGrants?.close();
       },
     };
   } catch (error) {
+    stopRecording();
     await apollo.stop();
     await auditWriter.close();
     auditDb.close();
+    await ownGrants?.close();
     throw error;
+  }
+}
+
+/** Replicas share grants through Redis when configured; one gateway reads the governance store beside it. */
+async function governanceGrants(config: GatewayConfig): Promise<GovernanceGrantSource> {
+  if (!config.redisUrl) return new GovernanceGrantSource(new StoreGovernanceReader(config.dataDir));
+  try {
+    return new GovernanceGrantSource(await RedisGovernanceReader.connect(config.redisUrl, governanceKeys(config.redisPrefix)));
+  } catch (error) {
+    throw new ConfigError(`REDIS_URL ${config.redisUrl} is unreachable: ${(error as Error).message}`);
   }
 }
 

@@ -9,7 +9,10 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: "The object is not in a state that allows this action.",
   REASON_REQUIRED: "A rejection or revocation must give a reason.",
   BAD_USER_INPUT: "An argument is malformed; extensions.argument names it.",
+  NOT_FOUND: "No object has that id (an application, grant or request); extensions.argument names the argument.",
+  CATALOG_UNAVAILABLE: "Governance has not yet received the federation's supergraph, so fields cannot be checked; retry shortly.",
   AUDIT_UNAVAILABLE: "The audit log cannot be written, so nothing is served (HTTP 503).",
+  GOVERNANCE_UNAVAILABLE: "Grants and suspensions cannot be read (the governance store or Redis), so nothing is served (HTTP 503).",
   SUBGRAPH_UNAVAILABLE: "A unit's subgraph could not be reached; extensions.unit names it.",
   INTERNAL_SERVER_ERROR: "An unexpected error; details are in the server log, not here.",
 } as const;

@@ -12,6 +12,13 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly port: number;
   /** Builds the per-request context (from the request and its parsed body); a thrown error with `httpStatus` answers with it. */
   readonly context: (req: IncomingMessage, requestId: string, body: unknown) => Promise<TContext>;
+  /**
+   * Runs after the operation is executed, before its answer is written: a unit finishes
+   * what must be in place first (governance publishes its state for the gateway replicas).
+   * A throw with `httpStatus` answers with it instead; any other throw answers 503, with the
+   * thrown error's message and extensions (its code).
+   */
+  readonly beforeRespond?: () => Promise<void>;
   /** `GET /health` answers 200 only while this is true. */
   readonly healthy: () => boolean;
   /**
@@ -120,6 +127,15 @@ async function handle<TContext extends BaseContext>(
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? "GET", headers, search: url.search, body: parsedBody };
   const response = await options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+  if (options.beforeRespond) {
+    try {
+      await options.beforeRespond();
+    } catch (error) {
+      const e = error as { message: string; httpStatus?: number; extensions?: Record<string, unknown> };
+      send(res, e.httpStatus ?? 503, { errors: [{ message: e.message, extensions: e.extensions ?? { code: "INTERNAL_SERVER_ERROR" } }] });
+      return;
+    }
+  }
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === "complete") {

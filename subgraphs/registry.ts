@@ -10,6 +10,7 @@ const LOADERS = {
   enforcement: async () => (await import("./enforcement/index.js")).enforcement,
   nuclear: async () => (await import("./nuclear/index.js")).nuclear,
   audit: async () => (await import("./audit/index.js")).audit,
+  governance: async () => (await import("./governance/index.js")).governance,
 } satisfies Record<string, () => Promise<AnyUnit>>;
 
 /**

@@ -13,17 +13,18 @@ const ALLOWED: Record<string, readonly string[]> = {
   server: ["schema"],
   demo: ["domain"],
   audit: ["schema", "directives", "domain", "storage"],
+  governance: ["schema", "directives", "domain", "storage"],
   kit: ["schema", "directives", "server", "domain", "demo", "storage"],
-  unit: ["kit", "schema", "directives", "domain", "demo", "storage", "audit"],
+  unit: ["kit", "schema", "directives", "domain", "demo", "storage", "audit", "governance"],
   registry: ["unit", "kit"],
-  gateway: ["schema", "directives", "server", "domain", "storage", "audit"],
-  cli: ["gateway", "registry", "unit", "kit", "schema", "directives", "server", "domain", "demo", "storage", "audit"],
-  bench: ["cli", "gateway", "registry", "unit", "kit", "schema", "directives", "server", "domain", "demo", "storage", "audit"],
+  gateway: ["schema", "directives", "server", "domain", "storage", "audit", "governance"],
+  cli: ["gateway", "registry", "unit", "kit", "schema", "directives", "server", "domain", "demo", "storage", "audit", "governance"],
+  bench: ["cli", "gateway", "registry", "unit", "kit", "schema", "directives", "server", "domain", "demo", "storage", "audit", "governance"],
   tools: [],
   test: ["*"],
 };
 
-const ROOTS = ["domain", "storage", "audit", "schema", "directives", "server", "demo", "subgraphs", "gateway", "cli", "bench", "tools", "test"];
+const ROOTS = ["domain", "storage", "audit", "governance", "schema", "directives", "server", "demo", "subgraphs", "gateway", "cli", "bench", "tools", "test"];
 
 interface Layer {
   readonly name: string;

@@ -11,15 +11,23 @@ import { CliError } from "../cli-error.js";
  */
 export async function composeCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { port: { type: "string" } } });
-  const config = baseConfig(process.env, { port: values.port });
+  const supergraphSdl = await composeDemoSupergraph(baseConfig(process.env, { port: values.port }));
+  process.stdout.write(supergraphSdl.endsWith("\n") ? supergraphSdl : `${supergraphSdl}\n`);
+}
+
+/**
+ * The demo federation's supergraph, composed from every unit's schema built in this process;
+ * each unit's URL is the one `npm start` gives it (the gateway's port + 1 + its index).
+ */
+export async function composeDemoSupergraph(gateway: { readonly host: string; readonly port: number }): Promise<string> {
   const sources = await Promise.all(
     (await loadUnits()).map(async (unit, i) => ({
       name: unit.code,
-      url: `http://${config.host}:${config.port + 1 + i}/graphql`,
+      url: `http://${gateway.host}:${gateway.port + 1 + i}/graphql`,
       sdl: (await buildUnitSubgraph(unit)).sdl,
     })),
   );
   const composed = composeSupergraph(sources);
   if (!composed.ok) throw new CliError(`composition failed:\n${composed.errors.map((e) => `  ${e}`).join("\n")}`);
-  process.stdout.write(composed.supergraphSdl.endsWith("\n") ? composed.supergraphSdl : `${composed.supergraphSdl}\n`);
+  return composed.supergraphSdl;
 }

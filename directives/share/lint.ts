@@ -3,6 +3,7 @@ import {
   parse,
   print,
   type ConstDirectiveNode,
+  type ConstValueNode,
   type DefinitionNode,
   type DocumentNode,
   type FieldDefinitionNode,
@@ -18,7 +19,6 @@ export interface LintSubgraph {
   readonly businessData?: string;
 }
 
-const SHARE_TYPES = new Set(["ShareClass", "SharePurpose", "ShareMask", "ShareConditions"]);
 // Types federation adds to every subgraph: nobody's data.
 const FEDERATION_FIELD = /^(Query\._entities|Query\._service|_Service\.sdl)$/;
 
@@ -41,6 +41,7 @@ export function lintSubgraphs(subgraphs: readonly LintSubgraph[]): string[] {
     if (doc) problems.push(...lintOne(s, doc));
   }
   problems.push(...differingDefinitions(documents));
+  problems.push(...resourceDeclaredTwice(documents));
   return problems;
 }
 
@@ -50,16 +51,17 @@ function lintOne(subgraph: LintSubgraph, doc: DocumentNode): string[] {
   const schemaDirectives = doc.definitions.flatMap((d) =>
     d.kind === Kind.SCHEMA_DEFINITION || d.kind === Kind.SCHEMA_EXTENSION ? (d.directives ?? []) : [],
   );
-  const linksShare = schemaDirectives.some((d) => d.name.value === "link" && stringArg(d, "url")?.startsWith(SHARE_SPEC_URL));
-  const composes = schemaDirectives.some((d) => d.name.value === "composeDirective" && stringArg(d, "name") === "@share");
-  if (!linksShare) at("schema", `does not @link ${SHARE_SPEC_URL}: its fields cannot be classified`);
-  // The fail-open trap: linked but not composed, every @share is dropped without a word.
-  else if (!composes) at("schema", `links @share but does not @composeDirective(name: "@share"): composition would drop every @share silently`);
-  const shareDefinition = definitionText(doc, "share");
-  if (shareDefinition && shareDefinition !== canonical.get("share")) at("directive @share", "differs from the spec's definition (ship it from directives/share/definition.ts)");
-  for (const name of SHARE_TYPES) {
-    const text = definitionText(doc, name);
-    if (text && text !== canonical.get(name)) at(name, "differs from the spec's definition (ship it from directives/share/definition.ts)");
+  const shareLink = schemaDirectives.find((d) => d.name.value === "link" && stringArg(d, "url")?.startsWith(SHARE_SPEC_URL));
+  const composes = (name: string): boolean => schemaDirectives.some((d) => d.name.value === "composeDirective" && stringArg(d, "name") === name);
+  if (!shareLink) at("schema", `does not @link ${SHARE_SPEC_URL}: its fields cannot be classified`);
+  // The fail-open trap: linked but not composed, every @share is dropped without a word
+  // (every @resource too, and the catalog loses the update frequencies).
+  for (const name of shareLink ? new Set(["@share", ...importedNames(shareLink)]) : []) {
+    if (!composes(name)) at("schema", `links ${name} but does not @composeDirective(name: "${name}"): composition would drop every ${name} silently`);
+  }
+  for (const [key, text] of canonical) {
+    const own = definitionText(doc, key);
+    if (own && own !== text) at(key.startsWith("@") ? `directive ${key}` : key, "differs from the spec's definition (ship it from directives/share/definition.ts)");
   }
 
   for (const def of doc.definitions) {
@@ -90,19 +92,21 @@ function lintOne(subgraph: LintSubgraph, doc: DocumentNode): string[] {
   return problems;
 }
 
+/** The spec's definitions by key: `@share` for a directive, `ShareClass` for a type. */
 const canonical = new Map<string, string>(
-  parse(SHARE_DEFINITIONS_SDL).definitions.map((d) => [definitionName(d), print(d)] as const),
+  parse(SHARE_DEFINITIONS_SDL).definitions.map((d) => [specKey(d), print(d)] as const),
 );
 
-function definitionName(def: DefinitionNode): string {
-  return "name" in def && def.name ? def.name.value : "";
+function specKey(def: DefinitionNode): string {
+  const name = "name" in def && def.name ? def.name.value : "";
+  return def.kind === Kind.DIRECTIVE_DEFINITION ? `@${name}` : name;
 }
 
-function definitionText(doc: DocumentNode, name: string): string | null {
+function definitionText(doc: DocumentNode, key: string): string | null {
   const def = doc.definitions.find(
     (d) =>
-      definitionName(d) === name &&
-      (d.kind === Kind.DIRECTIVE_DEFINITION ? name === "share" : d.kind === Kind.ENUM_TYPE_DEFINITION || d.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION),
+      specKey(d) === key &&
+      (d.kind === Kind.DIRECTIVE_DEFINITION || d.kind === Kind.ENUM_TYPE_DEFINITION || d.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION),
   );
   if (!def) return null;
   // Descriptions are prose, not definition.
@@ -135,13 +139,42 @@ function differingDefinitions(documents: ReadonlyMap<string, DocumentNode>): str
   return problems;
 }
 
+/**
+ * Types several subgraphs give a `@resource`: composition keeps one of them without a word,
+ * so only the unit that leads the resource declares it (Art. 13).
+ */
+function resourceDeclaredTwice(documents: ReadonlyMap<string, DocumentNode>): string[] {
+  const declaring = new Map<string, string[]>();
+  for (const [subgraph, doc] of documents) {
+    for (const def of doc.definitions) {
+      if ((def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) || !def.directives?.some((d) => d.name.value === "resource")) continue;
+      declaring.set(def.name.value, [...(declaring.get(def.name.value) ?? []), subgraph]);
+    }
+  }
+  return [...declaring]
+    .filter(([, subgraphs]) => subgraphs.length > 1)
+    .map(([type, subgraphs]) => `${type}: @resource declared in ${subgraphs.join(" and ")} (composition keeps one silently): only the lead unit declares it (Art. 13)`);
+}
+
+/** The directives a `@link` imports, as `@name`. */
+function importedNames(link: ConstDirectiveNode): string[] {
+  const imports = link.arguments?.find((a) => a.name.value === "import")?.value;
+  return (imports?.kind === Kind.LIST ? imports.values : []).flatMap((item) => {
+    const name = item.kind === Kind.STRING ? item.value : item.kind === Kind.OBJECT ? stringValue(item.fields.find((f) => f.name.value === "name")?.value) : undefined;
+    return name?.startsWith("@") ? [name] : [];
+  });
+}
+
+function stringValue(value: ConstValueNode | undefined): string | undefined {
+  return value?.kind === Kind.STRING ? value.value : undefined;
+}
+
 function findShare(directives: readonly ConstDirectiveNode[] | undefined): ConstDirectiveNode | undefined {
   return directives?.find((d) => d.name.value === "share");
 }
 
 function stringArg(directive: ConstDirectiveNode, name: string): string | undefined {
-  const value = directive.arguments?.find((a) => a.name.value === name)?.value;
-  return value?.kind === Kind.STRING ? value.value : undefined;
+  return stringValue(directive.arguments?.find((a) => a.name.value === name)?.value);
 }
 
 function isTextual(field: FieldDefinitionNode): boolean {

@@ -144,6 +144,11 @@ export class EnforcingGateway implements GatewayInterface {
 
   private async execute(requestContext: GatewayGraphQLRequestContext, executor: GatewayExecutor): Promise<GatewayExecutionResult> {
     const context = requestContext.context as GatewayContext;
+    try {
+      await this.options.grants.refresh();
+    } catch (error) {
+      return governanceUnavailable(error);
+    }
     const analysis = this.analyze(requestContext, context);
     const result = await this.run(requestContext, executor, analysis, context);
     const audit = this.options.audit;
@@ -198,6 +203,18 @@ function auditUnavailable(error: unknown): GatewayExecutionResult {
     errors: [
       new GraphQLError("The audit log cannot be written, so nothing is served; try again later.", {
         extensions: { code: "AUDIT_UNAVAILABLE", http: { status: 503 } },
+      }),
+    ],
+  };
+}
+
+/** Fail closed: without the current grants and suspensions nobody can be decided for (HTTP 503). */
+function governanceUnavailable(error: unknown): GatewayExecutionResult {
+  console.error(`ecofed: grants and suspensions cannot be read, request refused: ${(error as Error).message}`);
+  return {
+    errors: [
+      new GraphQLError("Grants and suspensions cannot be read, so nothing is served; try again later.", {
+        extensions: { code: "GOVERNANCE_UNAVAILABLE", http: { status: 503 } },
       }),
     ],
   };

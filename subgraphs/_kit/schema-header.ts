@@ -4,11 +4,12 @@ export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.7";
 
 /**
  * The `extend schema` every ecofed subgraph starts with. `@composeDirective` is what keeps
- * `@share` in the supergraph: linked but not composed, its uses are dropped silently.
+ * `@share` and `@resource` in the supergraph: linked but not composed, their uses are dropped silently.
  */
 export const SUBGRAPH_SCHEMA_HEADER = `
 extend schema
-  @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"])
-  @link(url: "${SHARE_SPEC_URL}", import: ["@share"])
+  @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@composeDirective"])
+  @link(url: "${SHARE_SPEC_URL}", import: ["@share", "@resource"])
   @composeDirective(name: "@share")
+  @composeDirective(name: "@resource")
 `;

@@ -50,11 +50,17 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
     ...(options.onStatement ? { onStatement: options.onStatement } : {}),
   });
   let http: RunningHttpServer | undefined;
+  const closers: (() => Promise<void>)[] = [];
   let apollo: ApolloServer<object> | undefined;
   try {
     const seeded = seedOnce(db, unit.seed);
     const { schema } = await buildUnitSubgraph(unit);
-    const context = unit.prepare(db, options.platformKeys ? { platformKeys: options.platformKeys } : {});
+    const beforeRespond: (() => Promise<void>)[] = [];
+    const context = unit.prepare(db, {
+      ...(options.platformKeys ? { platformKeys: options.platformKeys } : {}),
+      beforeRespond: (hook) => beforeRespond.push(hook),
+      onClose: (hook) => closers.push(hook),
+    });
     const guard = options.platformKeys ? { verifier: new AssertionVerifier(options.platformKeys), coordinates: new CoordinateIndex(schema) } : null;
     apollo = new ApolloServer<object>({
       schema,
@@ -70,6 +76,7 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       port: options.port,
       context: async (req, _requestId, body) => context(await unitRequest(req.headers[ASSERTION_HEADER], body, guard)),
       healthy: () => true,
+      ...(beforeRespond.length > 0 ? { beforeRespond: async () => { for (const hook of beforeRespond) await hook(); } } : {}),
     });
     const running = http;
     const server = apollo;
@@ -80,12 +87,14 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       close: async () => {
         await running.close();
         await server.stop();
+        for (const close of closers) await close();
         db.close();
       },
     };
   } catch (error) {
     await http?.close();
     await apollo?.stop();
+    for (const close of closers) await close();
     db.close();
     throw error;
   }

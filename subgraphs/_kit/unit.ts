@@ -36,8 +36,12 @@ export interface UnitRequest {
   readonly requester: AssertedRequester | null;
 }
 
-/** What a unit's process was started with, beyond its store. */
+/** What a unit's process was started with, beyond its store, and where it hooks into its server's life. */
 export interface UnitEnvironment {
+  /** Runs after each request is executed, before its answer leaves; a throw turns the answer into a coded error. */
+  readonly beforeRespond: (hook: () => Promise<void>) => void;
+  /** Runs when the unit's server stops (connections the unit opened itself). */
+  readonly onClose: (hook: () => Promise<void>) => void;
   /** The platform's public keys (the audit unit verifies checkpoints with them). */
   readonly platformKeys?: VerificationKeys;
 }

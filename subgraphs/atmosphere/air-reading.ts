@@ -17,6 +17,7 @@ export interface AirReadingRow {
 
 /** One hour at a station: concentrations in µg/m³ (CO in mg/m³) and the hourly AQI. */
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: HOURLY, category: "大气环境管理")')
 @ObjectType()
 export class AirReading {
   @Field(() => DateTimeScalar, { description: "End of the averaging hour." })

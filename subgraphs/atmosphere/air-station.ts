@@ -12,6 +12,7 @@ export interface AirStationRow {
 /** A national air quality monitoring station (国控空气质量监测点); division and readings are resolved. */
 @Directive('@key(fields: "id")')
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: ON_CHANGE, category: "大气环境管理")')
 @ObjectType()
 export class AirStation {
   @Field(() => ID, { description: "Network site code, e.g. 1001A." })

@@ -10,6 +10,7 @@ export interface EmissionRow {
 
 /** One pollutant's emissions of one enterprise in one month, as its permit report gives them. */
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: MONTHLY, category: "污染源管理")')
 @ObjectType()
 export class EmissionRecord {
   @Field(() => String, { nullable: true, description: "YYYY-MM." })

@@ -5,6 +5,7 @@ import { ShareClass, ShareDecision, SharePurpose } from "./share-enums.js";
 
 /** One field decision of one request, as the security team reads it (CONTRACT §6). */
 @Directive(AUDIT_SHARE)
+@Directive('@resource(updateFrequency: REALTIME, category: "共享安全审计")')
 @ObjectType()
 export class AccessRecord {
   @Field(() => ID) id!: string;

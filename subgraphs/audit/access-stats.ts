@@ -19,6 +19,7 @@ registerEnumType(TimeBucket, { name: "TimeBucket" });
 
 /** A count of records sharing the grouped dimensions (and time bucket): what dashboards plot. */
 @Directive(AUDIT_SHARE)
+@Directive('@resource(updateFrequency: REALTIME, category: "共享安全审计")')
 @ObjectType()
 export class AccessStatsRow {
   @Field(() => DateTimeScalar, { nullable: true, description: "Start of the hour or day (UTC), when bucketed." }) bucket!: string | null;

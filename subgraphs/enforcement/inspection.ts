@@ -16,6 +16,7 @@ export interface InspectionRow {
 /** 现场检查: an on-site inspection of an enterprise by the enforcement bureau. */
 @Directive('@key(fields: "id")')
 @Directive(INSPECTION_SHARE)
+@Directive('@resource(updateFrequency: ON_CHANGE, category: "环境监察执法")')
 @ObjectType()
 export class Inspection {
   @Field(() => ID, { description: "JC + year + 6-digit serial, e.g. JC2025000123." })

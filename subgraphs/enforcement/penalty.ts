@@ -20,6 +20,7 @@ export interface PenaltyRow {
  * so shared unconditionally.
  */
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: ON_CHANGE, category: "环境监察执法")')
 @ObjectType({ description: "An administrative penalty decision (行政处罚决定书)." })
 export class Penalty {
   @Field(() => ID)

@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from "../_kit/type-graphql.js";
 /** A GB/T 2260 administrative division; base data the info centre keeps (Art. 14). */
 @Directive('@key(fields: "code")')
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: YEARLY, category: "基础信息")')
 @ObjectType()
 export class AdministrativeDivision {
   @Field(() => ID)

@@ -15,6 +15,7 @@ export interface EnterpriseRow {
 /** An enterprise, keyed by its unified social credit code; the other units extend it. */
 @Directive('@key(fields: "creditCode")')
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: ON_CHANGE, category: "基础信息")')
 @ObjectType()
 export class Enterprise {
   @Field(() => ID, { description: "Unified social credit code (GB 32100), 18 characters." })

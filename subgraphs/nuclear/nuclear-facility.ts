@@ -15,6 +15,7 @@ export interface NuclearFacilityRow {
 /** A civil nuclear facility under licence (核设施); division and readings are resolved. */
 @Directive('@key(fields: "id")')
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: ON_CHANGE, category: "核与辐射安全管理")')
 @ObjectType()
 export class NuclearFacility {
   @Field(() => ID)

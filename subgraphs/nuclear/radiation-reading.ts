@@ -11,6 +11,7 @@ export interface RadiationReadingRow {
 
 /** One hour of a facility's fence-line ambient gamma monitor. */
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: HOURLY, category: "核与辐射安全管理")')
 @ObjectType()
 export class RadiationReading {
   @Field(() => DateTimeScalar, { description: "End of the averaging hour." })

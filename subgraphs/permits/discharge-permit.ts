@@ -21,6 +21,7 @@ export interface DischargePermitRow {
  */
 @Directive('@key(fields: "permitNumber")')
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: ON_CHANGE, category: "行政许可")')
 @ObjectType()
 export class DischargePermit {
   @Field(() => ID, { description: "Credit code + 3-digit sequence + \"P\", e.g. 91320506MA1X2Y3Z4A001P." })

@@ -21,6 +21,7 @@ export interface ContaminatedSiteRow {
  */
 @Directive('@key(fields: "id")')
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: ON_CHANGE, category: "土壤环境管理")')
 @ObjectType({ description: "A site on the construction-land soil risk control and remediation list." })
 export class ContaminatedSite {
   @Field(() => ID)

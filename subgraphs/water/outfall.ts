@@ -13,6 +13,7 @@ export interface OutfallRow {
 
 /** A permitted wastewater outfall (废水排放口) of an enterprise. */
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: ON_CHANGE, category: "污染源管理")')
 @ObjectType({ description: "A permitted wastewater outfall of an enterprise." })
 export class Outfall {
   @Field(() => ID)

@@ -18,6 +18,7 @@ export interface WaterReadingRow extends WaterMeasurements {
 }
 
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: EVERY_4_HOURS, category: "水环境管理")')
 @ObjectType({ description: "A 4-hourly reading of a section's automatic monitoring station." })
 export class WaterReading {
   @Field(() => DateTimeScalar)

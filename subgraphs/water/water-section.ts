@@ -13,6 +13,7 @@ export interface WaterSectionRow {
 /** A surface-water monitoring cross-section (国家地表水考核断面) the department watches. */
 @Directive('@key(fields: "id")')
 @Directive("@share(class: UNCONDITIONAL)")
+@Directive('@resource(updateFrequency: ON_CHANGE, category: "水环境管理")')
 @ObjectType({ description: "A surface-water monitoring cross-section." })
 export class WaterSection {
   @Field(() => ID)

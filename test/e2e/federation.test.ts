@@ -53,10 +53,10 @@ describe("the federation, end to end over HTTP", () => {
 
   it("runs every unit in its own process", () => {
     expect([...federation.units.keys()].sort()).toEqual(
-      ["atmosphere", "audit", "enforcement", "info-center", "nuclear", "permits", "soil", "water"],
+      ["atmosphere", "audit", "enforcement", "governance", "info-center", "nuclear", "permits", "soil", "water"],
     );
     const pids = new Set([...federation.units.values()].map((u) => u.pid));
-    expect(pids.size).toBe(8);
+    expect(pids.size).toBe(9);
   });
 
   it("joins one enterprise's registration, permit, penalties, emissions and outfalls across units", async () => {
@@ -89,6 +89,27 @@ describe("the federation, end to end over HTTP", () => {
       expect(res.body.errors).toBeUndefined();
       expect(JSON.stringify(res.body.data).length).toBeGreaterThan(200);
     }
+  });
+
+  it("walks the README's application from both sides, as written, against what `npm start` runs", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const steps = [...readme.matchAll(/^gql \$(APPLICANT|APPROVER) '(.*)'$/gm)].map((m) => ({ who: m[1]!, body: JSON.parse(m[2]!) as { query: string } }));
+    expect(steps.length).toBe(6);
+    const headers = {
+      APPLICANT: asRequester(await tokenFor(dir.path, "permits"), "DATA_VERIFICATION"),
+      APPROVER: asRequester(await tokenFor(dir.path, "enforcement", ["approver"]), "DATA_VERIFICATION"),
+    } as Record<string, Record<string, string>>;
+    const run = async (i: number) => (await postGraphQL(federation.url, steps[i]!.body.query, {}, headers[steps[i]!.who])).body;
+    const denied = await run(0);
+    expect(denied.errors?.[0]?.extensions?.["share"]).toMatchObject({ reason: "OUT_OF_SCOPE", apply: { provider: "enforcement" } });
+    expect((await run(1)).data).toMatchObject({ applyForAccess: { id: "1", status: "PENDING", provider: "enforcement" } });
+    expect((await run(2)).data).toMatchObject({ applications: [{ id: "1", applicant: "permits" }] });
+    expect((await run(3)).data).toMatchObject({ decideApplication: { status: "APPROVED" } });
+    const granted = await run(4);
+    expect(granted.errors).toBeUndefined();
+    expect((granted.data!["enterprise"] as { inspections: unknown[] }).inspections.length).toBeGreaterThan(0);
+    expect((await run(5)).data).toMatchObject({ revokeGrant: { status: "REVOKED" } });
+    expect((await run(4)).errors?.[0]?.extensions?.["share"]).toMatchObject({ reason: "OUT_OF_SCOPE" });
   });
 
   it("resolves a list of stations with their readings and the info centre's division names", async () => {

@@ -11,6 +11,7 @@ class ChangingGrants implements GrantSource {
   private grants: Grant[] = [];
   private suspended = new Set<string>();
   private revision = 0;
+  refresh = (): void => undefined;
   version = (): string => String(this.revision);
   grantsOf = (unit: string): Grant[] => this.grants.filter((g) => g.unit === unit);
   isSuspended = (unit: string): boolean => this.suspended.has(unit);

@@ -3,6 +3,8 @@ import type { GrantSource } from "../../gateway/enforcement/grant-source.js";
 import { gatewayTls } from "../../gateway/identity/gateway-tls.js";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 import { PlatformPublicKeys } from "../../subgraphs/_kit/platform-public-keys.js";
+import { governanceUnit } from "../../subgraphs/governance/index.js";
+import { REDIS_PREFIX_ENV } from "../../governance/published-state.js";
 import { serveGateway, type RunningGateway } from "../../gateway/serve-gateway.js";
 import { composeSupergraph } from "../../schema/compose.js";
 import { buildUnitSubgraph } from "../../subgraphs/_kit/build-subgraph.js";
@@ -28,7 +30,14 @@ export interface InProcessFederation {
  * test see each unit's SQL.
  */
 export async function startInProcessFederation(
-  options: { defaultClass?: ShareClass | null; grants?: GrantSource; auditFailOpen?: boolean; tls?: boolean } = {},
+  options: {
+    defaultClass?: ShareClass | null;
+    grants?: GrantSource;
+    auditFailOpen?: boolean;
+    tls?: boolean;
+    /** Grants and suspensions shared through Redis, under this federation's own key prefix. */
+    redis?: { url: string; prefix: string };
+  } = {},
 ): Promise<InProcessFederation> {
   const dir = tempDir("fed");
   await loadOrCreatePlatformKey(dir.path);
@@ -36,7 +45,11 @@ export async function startInProcessFederation(
   const key = new PlatformPublicKeys(dir.path);
   const units = new Map<string, UnitUnderTest>();
   // One data dir, as `npm start` has: the audit subgraph serves the log the gateway writes there.
-  for (const unit of await loadUnits()) units.set(unit.code, await startUnit(unit, key, dir.path));
+  const redis = options.redis;
+  const publishing = redis ? governanceUnit({ redisUrl: redis.url, env: { ...process.env, [REDIS_PREFIX_ENV]: redis.prefix } }) : null;
+  for (const unit of await loadUnits()) {
+    units.set(unit.code, await startUnit(publishing && unit.code === publishing.code ? publishing : unit, key, dir.path));
+  }
   const composed = composeSupergraph(
     await Promise.all(
       [...units.values()].map(async (u) => ({
@@ -63,6 +76,7 @@ export async function startInProcessFederation(
       dataDir: dir.path,
       defaultClass: options.defaultClass ?? null,
       auditFailOpen: options.auditFailOpen ?? false,
+      ...(redis ? { redisUrl: redis.url, redisPrefix: redis.prefix } : {}),
       ...(options.tls ? { tls: await gatewayTls(dir.path, "127.0.0.1") } : {}),
     },
     composed.supergraphSdl,

@@ -1,0 +1,46 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { GOVERNANCE_STORE_FILE } from "../../governance/migrations.js";
+import { readGovernanceState } from "../../governance/governance-state.js";
+import type { PublishedGovernanceState } from "../../governance/published-state.js";
+import type { GovernanceReader } from "./governance-grant-source.js";
+
+/**
+ * Reads grants and suspensions from the governance unit's store in the data dir (one
+ * machine, `npm start`): the state version is one indexed read. No store (a federation
+ * without governance): no state at all — nothing granted, nobody suspended.
+ */
+export class StoreGovernanceReader implements GovernanceReader {
+  private db: Database.Database | null = null;
+  private versionQuery: Database.Statement | null = null;
+  private readonly file: string;
+
+  constructor(dataDir: string) {
+    this.file = join(dataDir, GOVERNANCE_STORE_FILE);
+  }
+
+  version(): string | null {
+    if (!this.open()) return null;
+    return `store:${String(this.versionQuery!.get())}`;
+  }
+
+  state(now: Date): PublishedGovernanceState {
+    return readGovernanceState(this.open()!, now);
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+  }
+
+  private open(): Database.Database | null {
+    if (this.db) return this.db;
+    if (!existsSync(this.file)) return null;
+    // The governance unit owns and migrates the file; the gateway only reads it.
+    this.db = new Database(this.file, { fileMustExist: true });
+    this.db.pragma("busy_timeout = 5000");
+    this.versionQuery = this.db.prepare("SELECT state_version FROM governance_state WHERE id = 1").pluck();
+    return this.db;
+  }
+}

@@ -1,0 +1,19 @@
+import { Arg, Ctx, Directive, Int, Mutation, Resolver } from "../_kit/type-graphql.js";
+import { requesterOf, type GovernanceContext } from "./context.js";
+import { forbidden } from "./governance-errors.js";
+import { GOVERNANCE_SHARE } from "./governance-share.js";
+
+/** The platform's own unit: what the gateway signs as when it acts for itself, not for a user. */
+const PLATFORM_UNIT = "platform";
+
+/** The gateway hands governance each supergraph it composes; applications are checked against the latest. */
+@Resolver()
+export class SupergraphResolver {
+  @Directive("@inaccessible")
+  @Directive(GOVERNANCE_SHARE)
+  @Mutation(() => Int, { description: "Records the supergraph the gateway serves (the platform only); its version, the same for the same SDL." })
+  recordSupergraph(@Arg("sdl", () => String) sdl: string, @Ctx() ctx: GovernanceContext): number {
+    if (requesterOf(ctx).unit !== PLATFORM_UNIT) throw forbidden("only the platform records the supergraph");
+    return ctx.store.catalog.record(sdl, ctx.now.toISOString());
+  }
+}
