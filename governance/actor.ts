@@ -21,10 +21,5 @@ export function isExternal(unit: string): boolean {
   return unit.startsWith("ext:");
 }
 
-// The shape tokens are issued for (gateway/identity/token.ts): a unit code, or `ext:` and one.
-const UNIT_CODE = /^(ext:)?[a-z][a-z0-9-]{1,39}$/;
-
-/** Why a unit code is not one, or null. */
-export function unitCodeProblem(code: string): string | null {
-  return UNIT_CODE.test(code) ? null : `must be a unit code (lowercase, digits, "-", optional "ext:"), got "${code}"`;
-}
+// The shape tokens are issued for: one rule for the gateway and governance.
+export { unitCodeProblem } from "../domain/unit-code.js";

@@ -2,6 +2,7 @@ import { errors, jwtVerify, SignJWT } from "jose";
 import type { Requester } from "../../directives/share/evaluate.js";
 import { HttpError, unauthenticated } from "../../server/http-error.js";
 import type { VerificationKeys } from "../../schema/platform-keys.js";
+import { unitCodeProblem } from "../../domain/unit-code.js";
 import { PLATFORM_KEY_ALG, type PlatformKey } from "./platform-key.js";
 
 export const TOKEN_ISSUER = "ecofed-platform";
@@ -9,11 +10,11 @@ export const TOKEN_AUDIENCE = "ecofed-gateway";
 export const ROLES = ["security", "cac-office", "leading-group", "approver"] as const;
 export const DEFAULT_TOKEN_TTL_SECONDS = 12 * 3600;
 
-const UNIT_CODE = /^(ext:)?[a-z][a-z0-9-]{1,39}$/;
 
 /** Why a unit code or role is unusable, or null. */
 export function requesterProblem(requester: Requester): string | null {
-  if (!UNIT_CODE.test(requester.unit)) return `unit "${requester.unit}" is not a unit code (lowercase, digits, "-", optional "ext:")`;
+  const unitProblem = unitCodeProblem(requester.unit);
+  if (unitProblem) return `unit ${unitProblem}`;
   if (requester.principal.trim() === "" || requester.principal.length > 200) return "principal must be 1–200 characters";
   const unknown = requester.roles.find((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown) return `unknown role "${unknown}"; roles: ${ROLES.join(", ")}`;
