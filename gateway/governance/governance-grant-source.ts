@@ -22,10 +22,13 @@ export class GovernanceGrantSource implements GrantSource {
   private readerVersion: string | null = null;
   private reads = 0;
 
-  constructor(private readonly reader: GovernanceReader) {}
+  constructor(
+    private readonly reader: GovernanceReader,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   async refresh(): Promise<void> {
-    const now = new Date();
+    const now = this.clock();
     const version = await this.reader.version();
     if (version === null) {
       this.snapshot = EMPTY_SNAPSHOT;

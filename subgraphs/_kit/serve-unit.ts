@@ -76,7 +76,7 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       port: options.port,
       context: async (req, _requestId, body) => context(await unitRequest(req.headers[ASSERTION_HEADER], body, guard)),
       healthy: () => true,
-      ...(beforeRespond.length > 0 ? { beforeRespond: async () => { for (const hook of beforeRespond) await hook(); } } : {}),
+      ...(beforeRespond.length > 0 ? { beforeRespond: () => runInOrder(beforeRespond) } : {}),
     });
     const running = http;
     const server = apollo;
@@ -87,17 +87,21 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       close: async () => {
         await running.close();
         await server.stop();
-        for (const close of closers) await close();
+        await runInOrder(closers);
         db.close();
       },
     };
   } catch (error) {
     await http?.close();
     await apollo?.stop();
-    for (const close of closers) await close();
+    await runInOrder(closers);
     db.close();
     throw error;
   }
+}
+
+async function runInOrder(hooks: readonly (() => Promise<void>)[]): Promise<void> {
+  for (const hook of hooks) await hook();
 }
 
 interface AssertionGuard {
