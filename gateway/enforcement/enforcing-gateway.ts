@@ -20,6 +20,7 @@ import { analyzeOperation, type DecideField, type OperationAnalysis } from "./an
 import type { GrantSource } from "./grant-source.js";
 import { LruCache } from "../../schema/lru-cache.js";
 import { reshape } from "./reshape.js";
+import { denialPlan, patchDenials, type DenialPlan } from "./patch-denials.js";
 import { shareDeniedError } from "./share-error.js";
 
 export interface EnforcementOptions {
@@ -57,6 +58,7 @@ interface SchemaState {
 export class EnforcingGateway implements GatewayInterface {
   private state: SchemaState | null = null;
   private readonly decisions: LruCache<string, OperationAnalysis>;
+  private readonly plans = new WeakMap<OperationAnalysis, DenialPlan | null>();
 
   constructor(
     private readonly inner: ApolloGateway,
@@ -83,6 +85,11 @@ export class EnforcingGateway implements GatewayInterface {
   /** The policy index of the current supergraph (for `ecofed lint` and `explain`). */
   get policies(): PolicyIndex | null {
     return this.state?.policies ?? null;
+  }
+
+  /** The schema clients validate against (the API schema with `explain`). */
+  get apiSchema(): GraphQLSchema | null {
+    return this.state?.apiSchema ?? null;
   }
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
@@ -142,6 +149,17 @@ export class EnforcingGateway implements GatewayInterface {
     return (coordinate, owner, rule) => evaluateShare({ policy: { coordinate, owner, rule }, requester, purpose, grants, suspended });
   }
 
+  /** Whether denials alone can be patched into the answer, decided once per analysis (so per cached decision). */
+  private denialPlanOf(requestContext: GatewayGraphQLRequestContext, analysis: OperationAnalysis): DenialPlan | null {
+    if (this.options.forceRewrite) return null;
+    let plan = this.plans.get(analysis);
+    if (plan === undefined) {
+      plan = denialPlan(requestContext.schema, requestContext.operation, analysis);
+      this.plans.set(analysis, plan);
+    }
+    return plan;
+  }
+
   private async execute(requestContext: GatewayGraphQLRequestContext, executor: GatewayExecutor): Promise<GatewayExecutionResult> {
     const context = requestContext.context as GatewayContext;
     try {
@@ -182,16 +200,19 @@ export class EnforcingGateway implements GatewayInterface {
     // No data (a request error, or null propagated to the root): nothing to reshape, and the
     // answer must stay the gateway's (its HTTP status included); root denials are added to it.
     if (upstream.data === undefined || upstream.data === null) return withRootDenials(upstream, analysis);
-    const reshaped = reshape(
-      this.state!.cleanSchema,
-      requestContext.document,
-      requestContext.operationName,
-      requestContext.request.variables,
-      upstream.data,
-      (upstream.errors ?? []) as readonly GraphQLError[],
-      analysis,
-      (_coordinate, args) => this.explain(args, context),
-    );
+    const plan = this.denialPlanOf(requestContext, analysis);
+    const reshaped = plan
+      ? patchDenials(upstream.data, plan, (upstream.errors ?? []) as readonly GraphQLError[])
+      : reshape(
+          this.state!.cleanSchema,
+          requestContext.document,
+          requestContext.operationName,
+          requestContext.request.variables,
+          upstream.data,
+          (upstream.errors ?? []) as readonly GraphQLError[],
+          analysis,
+          (_coordinate, args) => this.explain(args, context),
+        );
     return upstream.extensions ? { ...reshaped, extensions: upstream.extensions } : reshaped;
   }
 }

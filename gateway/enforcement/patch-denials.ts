@@ -1,0 +1,110 @@
+import {
+  getNamedType,
+  isCompositeType,
+  isNonNullType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  type ExecutionResult,
+  type GraphQLCompositeType,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
+import { pathKey, type OperationAnalysis, type PathDenial } from "./analyze-operation.js";
+import { shareDeniedError } from "./share-error.js";
+
+/** Where denials go in one selection set: its response keys in order, the denied ones, and the sets below that hold more. */
+export interface DenialPlan {
+  readonly keys: readonly string[];
+  readonly denied: ReadonlyMap<string, PathDenial>;
+  readonly below: ReadonlyMap<string, DenialPlan>;
+}
+
+/**
+ * When the reshape can be skipped: an operation whose only changes are denied nullable
+ * fields, each reached through plain fields (no fragments, no repeated response keys, no
+ * `@skip`/`@include` on the way). Then the subgraphs' answer already has the original
+ * shape minus those fields, and putting each back as null (in its place among its
+ * siblings) is all that is left — one walk of the denied paths instead of re-executing the
+ * whole operation (issue 3 (b): a leaf denied in hundreds of items). Null: reshape.
+ */
+export function denialPlan(schema: GraphQLSchema, operation: OperationDefinitionNode, analysis: OperationAnalysis): DenialPlan | null {
+  if (analysis.masked.size > 0 || analysis.local.size > 0 || analysis.denied.size === 0) return null;
+  const onTheWay = new Set<string>();
+  for (const key of analysis.denied.keys()) {
+    const parts = key.split(".");
+    for (let i = 1; i < parts.length; i++) onTheWay.add(pathKey(parts.slice(0, i)));
+  }
+  const root = schema.getRootType(operation.operation);
+  return root ? planOf(operation.selectionSet, root, [], analysis.denied, onTheWay) : null;
+}
+
+function planOf(
+  set: SelectionSetNode,
+  parent: GraphQLCompositeType,
+  prefix: readonly string[],
+  deniedPaths: ReadonlyMap<string, PathDenial>,
+  onTheWay: ReadonlySet<string>,
+): DenialPlan | null {
+  const keys: string[] = [];
+  const denied = new Map<string, PathDenial>();
+  const below = new Map<string, DenialPlan>();
+  for (const selection of set.selections) {
+    // Fragments decide per type which keys exist, and the gateway answers root introspection itself.
+    if (selection.kind !== Kind.FIELD) return null;
+    if (prefix.length === 0 && selection.name.value.startsWith("__") && selection.name.value !== "__typename") return null;
+    const key = selection.alias?.value ?? selection.name.value;
+    if (keys.includes(key)) return null;
+    keys.push(key);
+    const path = pathKey([...prefix, key]);
+    const denial = deniedPaths.get(path);
+    const fieldType = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value]?.type : undefined;
+    if (denial) {
+      // A denied non-null field nulls its parent: that is the reshape's to do.
+      if (selection.directives?.length || !fieldType || isNonNullType(fieldType)) return null;
+      denied.set(key, denial);
+    } else if (onTheWay.has(path)) {
+      const named = fieldType ? getNamedType(fieldType) : null;
+      if (selection.directives?.length || !selection.selectionSet || !named || !isCompositeType(named)) return null;
+      const plan = planOf(selection.selectionSet, named, [...prefix, key], deniedPaths, onTheWay);
+      if (!plan) return null;
+      below.set(key, plan);
+    }
+  }
+  return { keys, denied, below };
+}
+
+/**
+ * Puts each denied field back as null, with its SHARE_DENIED error at its exact path, into
+ * the subgraphs' answer (which is this request's own: patched in place, objects that gain
+ * a key rebuilt so keys keep the operation's order, and a `__typename` the rewrite added
+ * dropped). Errors come in the order execution would give them.
+ */
+export function patchDenials(data: Record<string, unknown>, plan: DenialPlan, upstreamErrors: readonly GraphQLError[]): ExecutionResult {
+  const errors: GraphQLError[] = [...upstreamErrors];
+  const patched = patchObject(data, plan, [], errors);
+  return errors.length > 0 ? { data: patched, errors } : { data: patched };
+}
+
+function patchObject(object: Record<string, unknown>, plan: DenialPlan, path: readonly (string | number)[], errors: GraphQLError[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of plan.keys) {
+    const denial = plan.denied.get(key);
+    if (denial) {
+      errors.push(shareDeniedError(denial.message, denial.extensions, [...path, key]));
+      out[key] = null;
+    } else if (key in object) {
+      const below = plan.below.get(key);
+      out[key] = below ? patchValue(object[key], below, [...path, key], errors) : object[key];
+    }
+  }
+  return out;
+}
+
+function patchValue(value: unknown, plan: DenialPlan, path: readonly (string | number)[], errors: GraphQLError[]): unknown {
+  if (value === null || value === undefined) return value;
+  if (Array.isArray(value)) return value.map((item, i) => patchValue(item, plan, [...path, i], errors));
+  return patchObject(value as Record<string, unknown>, plan, path, errors);
+}
