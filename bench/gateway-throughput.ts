@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
 import { signToken } from "../gateway/identity/token.js";
-import { median, percentile, probe, runLoad, spawnUntil, startUnitsAndCompose, stopAll, warmUp, type RequestSpec, type Spawned } from "./harness.js";
+import { cpuSeconds, median, percentile, probe, runLoad, spawnUntil, startUnitsAndCompose, stopAll, warmUp, type RequestSpec, type Spawned } from "./harness.js";
 
 /**
  * Throughput and latency of the ecofed gateway against vanilla @apollo/gateway, all three
@@ -90,9 +90,11 @@ const QUERIES: readonly BenchQuery[] = [
 interface Target {
   readonly name: GatewayName;
   readonly url: string;
+  readonly pid: number;
 }
 
 const pad = (s: string, n: number): string => s.padEnd(n);
+const cpuPerRequest = (c: { seconds: number; requests: number }): string => (c.requests > 0 ? ((1000 * c.seconds) / c.requests).toFixed(2) : "n/a");
 const lpad = (s: string, n: number): string => s.padStart(n);
 
 // ---------------------------------------------------------------------------------------
@@ -114,10 +116,11 @@ export async function benchGatewayThroughput(): Promise<void> {
       spawnUntil([VANILLA, supergraphFile, "default"], env, /vanilla gateway ready at (\S+)/, started),
       spawnUntil([VANILLA, supergraphFile, "fetch"], env, /vanilla gateway ready at (\S+)/, started),
     ]);
+    const pidOf = (url: string): number => started.find((s) => s.output().includes(url))!.child.pid!;
     const targets: Target[] = [
-      { name: "ecofed", url: ecofed[1]! },
-      { name: "vanilla-default", url: vanillaDefault[1]! },
-      { name: "vanilla-fetch", url: vanillaFetch[1]! },
+      { name: "ecofed", url: ecofed[1]!, pid: pidOf(ecofed[1]!) },
+      { name: "vanilla-default", url: vanillaDefault[1]!, pid: pidOf(vanillaDefault[1]!) },
+      { name: "vanilla-fetch", url: vanillaFetch[1]!, pid: pidOf(vanillaFetch[1]!) },
     ];
 
     const key = await loadOrCreatePlatformKey(dataDir);
@@ -163,10 +166,20 @@ export async function benchGatewayThroughput(): Promise<void> {
       const rps = new Map<GatewayName, number[]>(GATEWAYS.map((g) => [g, []]));
       const lat = new Map<GatewayName, number[]>(GATEWAYS.map((g) => [g, []]));
       const failures = new Map<GatewayName, { count: number; sample: string | null }>(GATEWAYS.map((g) => [g, { count: 0, sample: null }]));
+      // The gateway process's own CPU per answered request: its cost, apart from the load
+      // generator's (which shares this machine and parses bigger answers more slowly).
+      const cpu = new Map<GatewayName, { seconds: number; requests: number }>(GATEWAYS.map((g) => [g, { seconds: 0, requests: 0 }]));
       for (let r = 0; r < ROUNDS; r++) {
         const order = targets.map((_, i) => targets[(i + r) % targets.length]!);
         for (const t of order) {
+          const cpuBefore = cpuSeconds(t.pid);
           const result = await runLoad(specs.get(t.name)!, ROUND_MS, expectedBytes.get(t.name)!, CONCURRENCY);
+          const cpuAfter = cpuSeconds(t.pid);
+          const c = cpu.get(t.name)!;
+          if (cpuBefore !== null && cpuAfter !== null) {
+            c.seconds += cpuAfter - cpuBefore;
+            c.requests += result.rps * (ROUND_MS / 1000);
+          }
           rps.get(t.name)!.push(result.rps);
           lat.get(t.name)!.push(...result.latencies);
           const f = failures.get(t.name)!;
@@ -180,11 +193,11 @@ export async function benchGatewayThroughput(): Promise<void> {
       console.log(`${q.label}: as water, purpose ${q.purpose}`);
       console.log(`  ${q.query}`);
       for (const s of summaries) console.log(`  checked ${s}`);
-      console.log(`  ${pad("gateway", 16)}${lpad("req/s", 8)}${lpad("p50 ms", 9)}${lpad("p99 ms", 9)}  req/s per round`);
+      console.log(`  ${pad("gateway", 16)}${lpad("req/s", 8)}${lpad("p50 ms", 9)}${lpad("p99 ms", 9)}${lpad("CPU ms/req", 12)}  req/s per round`);
       for (const g of GATEWAYS) {
         const sorted = [...lat.get(g)!].sort((a, b) => a - b);
         console.log(
-          `  ${pad(g, 16)}${lpad(median(rps.get(g)!).toFixed(1), 8)}${lpad(percentile(sorted, 50).toFixed(1), 9)}${lpad(percentile(sorted, 99).toFixed(1), 9)}  ${rps
+          `  ${pad(g, 16)}${lpad(median(rps.get(g)!).toFixed(1), 8)}${lpad(percentile(sorted, 50).toFixed(1), 9)}${lpad(percentile(sorted, 99).toFixed(1), 9)}${lpad(cpuPerRequest(cpu.get(g)!), 12)}  ${rps
             .get(g)!
             .map((x) => x.toFixed(0))
             .join(" ")}`,
@@ -196,8 +209,11 @@ export async function benchGatewayThroughput(): Promise<void> {
         const ratio = median(eco) / median(vs);
         const perRound = eco.map((e, i) => e / vs[i]!);
         const verdict = ratio >= q.target ? "meets" : "below";
+        const e = cpu.get("ecofed")!;
+        const v = cpu.get(base)!;
+        const cpuRatio = e.requests > 0 && v.requests > 0 ? (e.seconds / e.requests / (v.seconds / v.requests)).toFixed(2) : "n/a";
         console.log(
-          `  ecofed / ${pad(base, 15)} throughput ${ratio.toFixed(2)} (median of per-round ratios ${median(perRound).toFixed(2)}, range ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}); target ≥ ${q.target}: ${verdict}`,
+          `  ecofed / ${pad(base, 15)} throughput ${ratio.toFixed(2)} (median of per-round ratios ${median(perRound).toFixed(2)}, range ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}); target ≥ ${q.target}: ${verdict}; gateway CPU per request ×${cpuRatio}`,
         );
       }
       for (const g of GATEWAYS) {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fetchSubgraphSdl } from "../gateway/fetch-subgraph-sdl.js";
@@ -27,6 +27,17 @@ export interface LoadResult {
 export interface Spawned {
   readonly child: ChildProcess;
   readonly output: () => string;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; null elsewhere). */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** Spawns `node args` and waits for a stdout line matching `ready`; returns the match. */

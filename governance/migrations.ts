@@ -120,4 +120,68 @@ export const governanceMigrations: readonly Migration[] = [
         ${["grants", "suspensions"].flatMap((t) => (["INSERT", "UPDATE", "DELETE"] as const).map((e) => bumpStateVersion(t, e))).join("\n")}
       `),
   },
+  {
+    description: "catalog versions and the catalog changes units confirm (Art. 10–12); data issues and outcomes (Art. 7(4), 8(2), 8(3))",
+    up: (db) =>
+      db.exec(`
+        -- One row per distinct catalog in the order the gateway's supergraphs produced them;
+        -- the catalog and its diff against the previous version as JSON (Art. 12).
+        CREATE TABLE catalog_versions (
+          version INTEGER PRIMARY KEY,
+          supergraph_version INTEGER NOT NULL REFERENCES supergraphs(version),
+          digest TEXT NOT NULL,
+          catalog TEXT NOT NULL CHECK (json_valid(catalog)),
+          diff TEXT CHECK (diff IS NULL OR json_valid(diff)),
+          status TEXT NOT NULL CHECK (status IN ('DRAFT', 'PUBLISHED')),
+          recorded_at TEXT NOT NULL,
+          published_at TEXT,
+          published_by TEXT
+        ) STRICT;
+        CREATE INDEX catalog_versions_by_status ON catalog_versions(status, version);
+        CREATE INDEX catalog_versions_by_recorded_at ON catalog_versions(recorded_at);
+        -- What a version changed of one unit, which its approver confirms within 15 working days.
+        CREATE TABLE catalog_changes (
+          id INTEGER PRIMARY KEY,
+          version INTEGER NOT NULL REFERENCES catalog_versions(version),
+          unit TEXT NOT NULL,
+          subjects TEXT NOT NULL CHECK (json_valid(subjects)),
+          changed_at TEXT NOT NULL,
+          due_by TEXT NOT NULL,
+          confirmed_at TEXT,
+          confirmed_by TEXT,
+          UNIQUE (version, unit)
+        ) STRICT;
+        CREATE INDEX catalog_changes_by_unit ON catalog_changes(unit, id);
+        CREATE TABLE data_issues (
+          id INTEGER PRIMARY KEY,
+          reporter TEXT NOT NULL,
+          principal TEXT NOT NULL,
+          provider TEXT NOT NULL,
+          coordinate TEXT NOT NULL,
+          record_key TEXT,
+          kind TEXT NOT NULL CHECK (kind IN ('ERROR', 'DOUBT')),
+          description TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('OPEN', 'ANSWERED')),
+          reported_at TEXT NOT NULL,
+          due_by TEXT NOT NULL,
+          verdict TEXT CHECK (verdict IN ('CONFIRMED', 'REJECTED', 'CORRECTED')),
+          answer TEXT,
+          answered_at TEXT,
+          answered_by TEXT
+        ) STRICT;
+        CREATE INDEX data_issues_by_reporter ON data_issues(reporter, id);
+        CREATE INDEX data_issues_by_provider ON data_issues(provider, id);
+        CREATE TABLE outcomes (
+          id INTEGER PRIMARY KEY,
+          reporter TEXT NOT NULL,
+          principal TEXT NOT NULL,
+          coordinates TEXT NOT NULL CHECK (json_valid(coordinates)),
+          providers TEXT NOT NULL CHECK (json_valid(providers)),
+          description TEXT NOT NULL,
+          benefit TEXT,
+          reported_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX outcomes_by_reporter ON outcomes(reporter, id);
+      `),
+  },
 ];

@@ -3,12 +3,13 @@ import { Directive, Field, ID, ObjectType } from "../_kit/type-graphql.js";
 import { GOVERNANCE_SHARE } from "./governance-share.js";
 import { graphqlEnum } from "./graphql-enum.js";
 
-export const GOVERNANCE_SUBJECTS = ["APPLICATION", "GRANT", "SUSPENSION", "EXTERNAL_REQUEST"] as const;
+export const GOVERNANCE_SUBJECTS = ["APPLICATION", "GRANT", "SUSPENSION", "EXTERNAL_REQUEST", "CATALOG_VERSION", "CATALOG_CHANGE", "DATA_ISSUE", "OUTCOME"] as const;
 export type GovernanceSubjectName = (typeof GOVERNANCE_SUBJECTS)[number];
 export const GovernanceSubject = graphqlEnum("GovernanceSubject", GOVERNANCE_SUBJECTS, "What a governance event happened to.");
 
 export const GOVERNANCE_ACTIONS = [
   "APPLY", "DECIDE", "ESCALATE", "COORDINATE", "ENDORSE", "WITHDRAW", "REVOKE", "SUSPEND", "LIFT", "REQUEST", "REVIEW",
+  "RECORD", "PUBLISH", "CONFIRM", "REPORT", "ANSWER",
 ] as const;
 export type GovernanceActionName = (typeof GOVERNANCE_ACTIONS)[number];
 export const GovernanceAction = graphqlEnum("GovernanceAction", GOVERNANCE_ACTIONS);

@@ -6,6 +6,7 @@ import { EventLog } from "./event-log.js";
 import { ExternalRequestRepository } from "./external-request-repository.js";
 import { ExternalRequestService } from "./external-request-service.js";
 import { GrantRepository } from "./grant-repository.js";
+import { oversightStore, type OversightStore } from "./oversight-store.js";
 import { SupergraphCatalog } from "./supergraph-catalog.js";
 import { SupervisionService } from "./supervision-service.js";
 import { SuspensionRepository } from "./suspension-repository.js";
@@ -21,6 +22,7 @@ export interface GovernanceStore {
   readonly applicationService: ApplicationService;
   readonly supervision: SupervisionService;
   readonly externalRequestService: ExternalRequestService;
+  readonly oversight: OversightStore;
 }
 
 export function governanceStore(db: Database.Database, calendar: WorkingDayCalendar): GovernanceStore {
@@ -40,5 +42,6 @@ export function governanceStore(db: Database.Database, calendar: WorkingDayCalen
     applicationService: new ApplicationService(db, applications, grants, events, catalog, calendar),
     supervision: new SupervisionService(db, grants, suspensions, events),
     externalRequestService: new ExternalRequestService(db, externalRequests, events),
+    oversight: oversightStore(db, calendar, { supergraphs: catalog, events, grants, suspensions }),
   };
 }

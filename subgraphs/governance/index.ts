@@ -9,6 +9,7 @@ import { GovernanceStatePublisher } from "./state-publisher.js";
 import { governanceKeys, REDIS_PREFIX_ENV } from "../../governance/published-state.js";
 import { GrantResolver } from "./grant.resolver.js";
 import { NotificationResolver } from "./notification.resolver.js";
+import { OVERSIGHT_RESOLVERS } from "./oversight-resolvers.js";
 import { SupergraphResolver } from "./supergraph.resolver.js";
 import { SuspensionResolver } from "./suspension.resolver.js";
 
@@ -33,7 +34,7 @@ export function governanceUnit(options: GovernanceOptions = {}): UnitDefinition<
   return {
     code: "governance",
     title: "治理 Governance",
-    resolvers: [ApplicationResolver, GrantResolver, SuspensionResolver, NotificationResolver, ExternalRequestResolver, SupergraphResolver],
+    resolvers: [ApplicationResolver, GrantResolver, SuspensionResolver, NotificationResolver, ExternalRequestResolver, SupergraphResolver, ...OVERSIGHT_RESOLVERS],
     references: {},
     migrations: governanceMigrations,
     // Governance records what people decide; nothing is generated.

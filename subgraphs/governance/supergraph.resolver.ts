@@ -14,6 +14,6 @@ export class SupergraphResolver {
   @Mutation(() => Int, { description: "Records the supergraph the gateway serves (the platform only); its version, the same for the same SDL." })
   recordSupergraph(@Arg("sdl", () => String) sdl: string, @Ctx() ctx: GovernanceContext): number {
     if (requesterOf(ctx).unit !== PLATFORM_UNIT) throw forbidden("only the platform records the supergraph");
-    return ctx.store.catalog.record(sdl, ctx.now.toISOString());
+    return ctx.store.oversight.catalogService.recordSupergraph(requesterOf(ctx), sdl, ctx.now);
   }
 }

@@ -1,0 +1,54 @@
+import { evaluateShare, type DecisionReason, type Grant, type Requester, type ShareDecision } from "../directives/share/evaluate.js";
+import type { SharePurpose } from "../directives/share/rule.js";
+import type { FieldEntry } from "../directives/share/supergraph-policies.js";
+import { openApplication, type ApplicationStatus } from "./application-workflow.js";
+
+/** `NOT_SERVED`: the catalog lists an item the federation no longer serves, so nobody reads it. */
+export type AccessReason = DecisionReason | "NOT_SERVED";
+
+/** How to get an item one cannot read now (CONTRACT §4's `apply`, with where the application goes). */
+export interface HowToApply {
+  readonly provider: string;
+  readonly coordinates: readonly string[];
+  readonly mutation: "applyForAccess";
+  /** Where the application starts: PENDING (the provider's approver), ESCALATED (the cac-office, Art. 22) or AWAITING_ENDORSEMENT (the leading group, Art. 23(4)). */
+  readonly firstStatus: ApplicationStatus;
+  /** Working days the answer may take (Art. 21, 23(4)). */
+  readonly workingDays: number;
+}
+
+export interface ItemAccess {
+  readonly decision: ShareDecision;
+  readonly reason: AccessReason;
+  readonly apply: HowToApply | null;
+}
+
+/** Who asks, as the gateway would decide for them now. */
+export interface AccessRequester {
+  readonly requester: Requester;
+  readonly purpose: SharePurpose | null;
+  /** Its active grants. */
+  readonly grants: readonly Grant[];
+  readonly suspended: boolean;
+}
+
+// Only these denials can an approved application lift: a suspension, a missing class or a
+// purpose the item does not allow would refuse the application too.
+const APPLICABLE: ReadonlySet<AccessReason> = new Set(["OUT_OF_SCOPE", "APPROVAL_REQUIRED", "NOT_SHARED"]);
+
+/**
+ * Whether a requester can read a catalog item now: CONTRACT §4's decision under the policy the
+ * gateway enforces (`entry`, from the supergraph it serves), and, when not, how to apply. Pure.
+ */
+export function itemAccess(item: { readonly coordinate: string; readonly owner: string }, entry: FieldEntry | undefined, who: AccessRequester): ItemAccess {
+  if (!entry) return { decision: "DENIED", reason: "NOT_SERVED", apply: null };
+  const decided = evaluateShare({ policy: { coordinate: item.coordinate, owner: item.owner, rule: entry.rule }, ...who });
+  if (decided.decision === "ALLOWED" || !APPLICABLE.has(decided.reason)) return { decision: decided.decision, reason: decided.reason, apply: null };
+  // The workflow itself says where such an application starts, so this cannot drift from it.
+  const opening = openApplication(who.requester.unit, item.owner, entry.rule?.class === "NOT_SHARED");
+  return {
+    decision: decided.decision,
+    reason: decided.reason,
+    apply: { provider: item.owner, coordinates: [item.coordinate], mutation: "applyForAccess", firstStatus: opening.state.status, workingDays: opening.workingDays },
+  };
+}
