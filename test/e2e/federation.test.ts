@@ -93,7 +93,8 @@ describe("the federation, end to end over HTTP", () => {
 
   it("walks the README's application from both sides, as written, against what `npm start` runs", async () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-    const steps = [...readme.matchAll(/^gql \$(APPLICANT|APPROVER) '(.*)'$/gm)].map((m) => ({ who: m[1]!, body: JSON.parse(m[2]!) as { query: string } }));
+    const section = readme.slice(readme.indexOf("## Applying for access"), readme.indexOf("## The resource catalog"));
+    const steps = [...section.matchAll(/^gql \$(APPLICANT|APPROVER) '(.*)'$/gm)].map((m) => ({ who: m[1]!, body: JSON.parse(m[2]!) as { query: string } }));
     expect(steps.length).toBe(6);
     const headers = {
       APPLICANT: asRequester(await tokenFor(dir.path, "permits"), "DATA_VERIFICATION"),
@@ -110,6 +111,11 @@ describe("the federation, end to end over HTTP", () => {
     expect((granted.data!["enterprise"] as { inspections: unknown[] }).inspections.length).toBeGreaterThan(0);
     expect((await run(5)).data).toMatchObject({ revokeGrant: { status: "REVOKED" } });
     expect((await run(4)).errors?.[0]?.extensions?.["share"]).toMatchObject({ reason: "OUT_OF_SCOPE" });
+    // The catalog example: generated from this federation's supergraph, each item's access for the applicant.
+    const catalogStep = JSON.parse(readme.match(/^gql \$APPLICANT '(\{"query":"\{ catalog.*)'$/m)![1]!) as { query: string };
+    const catalog = (await postGraphQL(federation.url, catalogStep.query, {}, headers["APPLICANT"])).body;
+    expect(catalog.errors).toBeUndefined();
+    expect(JSON.stringify(catalog.data)).toContain('"coordinate":"Inspection.informant","sharingClass":"NOT_SHARED"');
   });
 
   it("resolves a list of stations with their readings and the info centre's division names", async () => {

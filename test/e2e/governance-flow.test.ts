@@ -106,6 +106,29 @@ describe("applications through the gateway (Art. 21–23)", () => {
   });
 });
 
+describe("the catalog through the gateway (Art. 10–12)", () => {
+  const CATALOG = `{ catalog(resource: "Inspection") { version published resources { name owner updateFrequency items { coordinate sharingClass access { decision reason apply { provider mutation } } } } } }`;
+  type Item = { coordinate: string; sharingClass: string; access: { decision: string; reason: string; apply: { provider: string; mutation: string } | null } };
+  const itemsOf = (res: GraphQLResponse): Map<string, Item> =>
+    new Map(((res.body.data!["catalog"] as { resources: { items: Item[] }[] }).resources.flatMap((r) => r.items)).map((i) => [i.coordinate, i]));
+
+  it("was generated from the supergraph the gateway serves; the leading group publishes it; each item says whether the requester can read it and where to apply", async () => {
+    const leading = await as("leading-group", ["leading-group"]);
+    const draft = await leading(CATALOG);
+    expect(draft.body.errors).toBeUndefined();
+    const version = (draft.body.data!["catalog"] as { version: number }).version;
+    expect(reasonsOf(await (await as("water"))(`mutation ($v: Int!) { publishCatalog(version: $v) { status } }`, { v: version }))).toEqual(["FORBIDDEN"]);
+    await mutate(leading, `mutation ($v: Int!) { publishCatalog(version: $v) { status } }`, { v: version });
+
+    const nuclear = itemsOf(await (await as("nuclear"))(CATALOG));
+    expect(nuclear.get("Inspection.informant")).toMatchObject({ sharingClass: "NOT_SHARED", access: { decision: "DENIED", reason: "NOT_SHARED" } });
+    expect(nuclear.get("Inspection.date")).toMatchObject({ access: { decision: "DENIED", reason: "OUT_OF_SCOPE", apply: { provider: "enforcement", mutation: "applyForAccess" } } });
+    const water = itemsOf(await (await as("water"))(CATALOG));
+    expect(water.get("Inspection.date")?.access).toMatchObject({ decision: "ALLOWED" });
+    expect((await (await as("water"))(CATALOG)).body.data).toMatchObject({ catalog: { published: true } });
+  });
+});
+
 describe("suspension through the gateway (Art. 29)", () => {
   it("a suspended unit is served nothing but its own data, from the next request until the suspension is lifted", async () => {
     const water = await as("water", [], "WORK_REFERENCE");
