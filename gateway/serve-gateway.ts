@@ -11,6 +11,7 @@ import { recordSupergraph } from "./governance/record-supergraph.js";
 import { governanceKeys } from "../governance/published-state.js";
 import { StoreGovernanceReader } from "./governance/store-governance-reader.js";
 import { authenticate, type GatewayContext } from "./identity/authenticate.js";
+import { VerifiedTokens } from "./identity/token.js";
 import { caPaths } from "./identity/platform-ca.js";
 import { openPlatformKeyring } from "./identity/platform-key.js";
 import { RevocationList } from "./identity/revocation-list.js";
@@ -53,6 +54,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   const signer = checkpointSigner(() => keyring.current());
   const auditWriter = new AuditWriter(auditDb, signer);
   const retention = config.auditRetentionDays ? scheduleRetention(auditDb, config.auditRetentionDays, join(config.dataDir, "audit-archive"), signer) : null;
+  const tokens = new VerifiedTokens(keyring);
   const revocations = config.tls ? new RevocationList(caPaths(config.dataDir).revoked) : undefined;
   let ready = false;
   const fetchCoordinates = fetchCoordinateIndex(supergraphSdl);
@@ -82,7 +84,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       apollo,
       host: config.host,
       port: config.port,
-      context: (req, requestId) => authenticate(req, requestId, keyring, revocations),
+      context: (req, requestId) => authenticate(req, requestId, tokens, revocations),
       ...(config.tls ? { tls: config.tls } : {}),
       healthy: () => ready,
     });

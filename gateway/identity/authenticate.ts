@@ -3,10 +3,10 @@ import type { TLSSocket } from "node:tls";
 import type { Requester } from "../../directives/share/evaluate.js";
 import { isSharePurpose, SHARE_PURPOSES, type SharePurpose } from "../../directives/share/rule.js";
 import { requesterFromCertificate } from "./platform-ca.js";
-import type { VerificationKeys } from "../../schema/platform-keys.js";
+
 import type { RevocationList } from "./revocation-list.js";
 import { HttpError, unauthenticated } from "../../server/http-error.js";
-import { verifyToken } from "./token.js";
+import type { VerifiedTokens } from "./token.js";
 
 /** Who asks and why, for one request: from the verified credential and `X-Share-Purpose` only. */
 export interface GatewayContext {
@@ -25,8 +25,8 @@ function header(req: IncomingMessage, name: string): string | null {
  * Authenticates one HTTP request. Identity comes from the Authorization header's token
  * and from nothing else a client can set (`X-Unit` and the like are ignored).
  */
-export async function authenticate(req: IncomingMessage, requestId: string, keys: VerificationKeys, revocations?: RevocationList): Promise<GatewayContext> {
-  const requester = certificateRequester(req, revocations) ?? (await tokenRequester(req, keys));
+export async function authenticate(req: IncomingMessage, requestId: string, tokens: VerifiedTokens, revocations?: RevocationList): Promise<GatewayContext> {
+  const requester = certificateRequester(req, revocations) ?? (await tokenRequester(req, tokens));
   const rawPurpose = header(req, "x-share-purpose")?.trim() ?? "";
   if (rawPurpose !== "" && !isSharePurpose(rawPurpose)) {
     // An unknown purpose: HTTP 400 (CONTRACT §2).
@@ -40,10 +40,10 @@ export async function authenticate(req: IncomingMessage, requestId: string, keys
   };
 }
 
-async function tokenRequester(req: IncomingMessage, keys: VerificationKeys): Promise<Requester> {
+async function tokenRequester(req: IncomingMessage, tokens: VerifiedTokens): Promise<Requester> {
   const match = header(req, "authorization")?.match(/^Bearer\s+(\S+)\s*$/i);
   if (!match) throw unauthenticated("a client certificate or an Authorization: Bearer <token> header is required (npx ecofed token --unit <code>)");
-  return verifyToken(keys, match[1]!);
+  return tokens.verify(match[1]!);
 }
 
 /**

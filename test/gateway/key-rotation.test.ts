@@ -8,7 +8,7 @@ import { AUDIT_STORE_FILE, auditMigrations } from "../../audit/migrations.js";
 import { verifyAuditChain } from "../../audit/verify-chain.js";
 import { demoEnterprises } from "../../demo/enterprises.js";
 import { loadOrCreatePlatformKey, openPlatformKeyring, retirePlatformKey, rotatePlatformKey } from "../../gateway/identity/platform-key.js";
-import { signToken, verifyToken } from "../../gateway/identity/token.js";
+import { signToken, VerifiedTokens, verifyToken } from "../../gateway/identity/token.js";
 import { openStore } from "../../storage/sqlite-store.js";
 import { PlatformPublicKeys } from "../../subgraphs/_kit/platform-public-keys.js";
 import { postGraphQL } from "../helpers/graphql-client.js";
@@ -71,6 +71,23 @@ describe("the platform keyring", () => {
     const token = await signToken(keyring.current(), requester);
     expect(await verifyToken(keyring, token)).toEqual(requester);
     expect(new PlatformPublicKeys(dir.path).credentialKey("v1-key")).not.toBeNull();
+  });
+
+  it("a token verified once is refused once it expires, and once its key is retired, though remembered", async () => {
+    const keyring = await openPlatformKeyring(dir.path);
+    const tokens = new VerifiedTokens(keyring);
+    const shortLived = await signToken(keyring.current(), requester, 1);
+    expect(await tokens.verify(shortLived)).toEqual(requester);
+    await new Promise((r) => setTimeout(r, 1_100));
+    await expect(tokens.verify(shortLived)).rejects.toMatchObject({ httpStatus: 401 });
+
+    const token = await signToken(keyring.current(), requester);
+    expect(await tokens.verify(token)).toEqual(requester);
+    const kid = keyring.current().kid;
+    await rotatePlatformKey(dir.path);
+    expect(await tokens.verify(token)).toEqual(requester);
+    retirePlatformKey(dir.path, kid);
+    await expect(tokens.verify(token)).rejects.toMatchObject({ httpStatus: 401 });
   });
 
   it("verifies audit checkpoints signed by a key that was retired since", async () => {
