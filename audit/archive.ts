@@ -3,7 +3,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import type { CheckpointSigner } from "./checkpoint-signer.js";
-import { rowToRecord, type AccessRecordRow } from "./record-row.js";
+import { AuditStrings } from "./audit-strings.js";
+import { storedToRecord, type StoredRecordRow } from "./record-row.js";
 
 export interface ArchiveResult {
   readonly fromId: number;
@@ -22,7 +23,7 @@ export async function archiveBefore(db: Database.Database, before: string, dir: 
   const meta = (key: string): string | undefined =>
     (db.prepare(`SELECT value FROM audit_meta WHERE key = ?`).get(key) as { value: string } | undefined)?.value;
   const fromId = Number(meta("archived_through") ?? 0) + 1;
-  const last = db.prepare(`SELECT max(id) AS id FROM access_records WHERE at < ?`).get(before) as { id: number | null };
+  const last = db.prepare(`SELECT max(id) AS id FROM audit_records WHERE at < ?`).get(before) as { id: number | null };
   if (last.id === null || last.id < fromId) return null;
   const toId = last.id;
   mkdirSync(dir, { recursive: true });
@@ -33,9 +34,10 @@ export async function archiveBefore(db: Database.Database, before: string, dir: 
   let firstPrev = "";
   let headHash = "";
   let count = 0;
+  const strings = new AuditStrings(db);
   try {
-    for (const row of db.prepare(`SELECT * FROM access_records WHERE id BETWEEN ? AND ? ORDER BY id`).iterate(fromId, toId) as IterableIterator<AccessRecordRow>) {
-      const record = rowToRecord(row);
+    for (const row of db.prepare(`SELECT * FROM audit_records WHERE id BETWEEN ? AND ? ORDER BY id`).iterate(fromId, toId) as IterableIterator<StoredRecordRow>) {
+      const record = storedToRecord(row, strings);
       if (count === 0) firstPrev = record.prevHash;
       headHash = record.hash;
       const line = `${JSON.stringify(record)}\n`;
@@ -63,7 +65,7 @@ export async function archiveBefore(db: Database.Database, before: string, dir: 
     const set = db.prepare(`INSERT INTO audit_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
     set.run("archived_through", String(toId));
     set.run("archived_head_hash", headHash);
-    db.prepare(`DELETE FROM access_records WHERE id <= ?`).run(toId);
+    db.prepare(`DELETE FROM audit_records WHERE id <= ?`).run(toId);
     db.prepare(`DELETE FROM audit_requests WHERE last_id <= ?`).run(toId);
   }).immediate();
   return { fromId, toId, file, sealFile };

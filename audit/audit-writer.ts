@@ -1,7 +1,9 @@
 import type Database from "better-sqlite3";
 import type { AccessEvent } from "./access-event.js";
+import { AuditStrings } from "./audit-strings.js";
 import { GENESIS_HASH, recordHash } from "./chain.js";
 import type { CheckpointSigner } from "./checkpoint-signer.js";
+import { INSERT_STORED_RECORD, storedParams } from "./record-row.js";
 
 export interface AuditWriterOptions {
   /** A checkpoint is signed after this many records… */
@@ -31,6 +33,7 @@ export class AuditWriter {
   private readonly head: Database.Statement;
   private readonly insertCheckpoint: Database.Statement;
   private readonly insertRequest: Database.Statement;
+  private readonly strings: AuditStrings;
   private readonly timer: NodeJS.Timeout;
   private checkpointing: Promise<void> = Promise.resolve();
 
@@ -39,11 +42,13 @@ export class AuditWriter {
     private readonly signer: CheckpointSigner,
     private readonly options: AuditWriterOptions = {},
   ) {
-    // Positional parameters: binding by name cost ~20 % of an insert (measured).
-    this.insert = db.prepare(`INSERT INTO access_records (id, at, request_id, unit, principal, purpose, coordinate, owner,
-      share_class, decision, reason, grant_id, operation_name, operation_hash, client_name, client_version, value_count,
-      policy_version, prev_hash, hash) VALUES (${Array(20).fill("?").join(", ")})`);
-    this.head = db.prepare(`SELECT id, hash FROM access_records ORDER BY id DESC LIMIT 1`);
+    // SQLite copies the WAL back into the file every 1,000 pages by default: here every few
+    // commits, rewriting the same hot index pages each time. Every 10,000 (≈ 40 MiB of WAL):
+    // 1.2× the records/s in a same-run comparison; 40,000 gave no more.
+    db.pragma("wal_autocheckpoint = 10000");
+    this.strings = new AuditStrings(db);
+    this.insert = db.prepare(INSERT_STORED_RECORD);
+    this.head = db.prepare(`SELECT id, hash FROM audit_records ORDER BY id DESC LIMIT 1`);
     // A request id seen twice widens its range; readers still match the id exactly.
     this.insertRequest = db.prepare(`INSERT INTO audit_requests (request_id, first_id, last_id) VALUES (?, ?, ?)
       ON CONFLICT(request_id) DO UPDATE SET first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)`);
@@ -70,6 +75,7 @@ export class AuditWriter {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
+    const knownStrings = this.strings.highest;
     try {
       const written = this.db.transaction(() => {
         // Read the head inside the write transaction: another writer may have appended.
@@ -82,9 +88,7 @@ export class AuditWriter {
           for (const event of pending.events) {
             id += 1;
             const hash = recordHash(prevHash, id, event);
-            const e = event;
-            this.insert.run(id, e.at, e.requestId, e.unit, e.principal, e.purpose, e.coordinate, e.owner, e.shareClass, e.decision,
-              e.reason, e.grantId, e.operationName, e.operationHash, e.clientName, e.clientVersion, e.valueCount, e.policyVersion, prevHash, hash);
+            this.insert.run(storedParams(id, event, prevHash, hash, this.strings));
             prevHash = hash;
             count++;
           }
@@ -95,6 +99,8 @@ export class AuditWriter {
       this.sinceCheckpoint += written;
       for (const pending of batch) pending.resolve();
     } catch (error) {
+      // The strings this transaction added were rolled back with it.
+      this.strings.forgetAbove(knownStrings);
       for (const pending of batch) pending.reject(error);
       return;
     }

@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { GENESIS_HASH, recordHash } from "./chain.js";
 import { verifyCheckpoint, type CheckpointKeys } from "./checkpoint-signer.js";
-import { rowToRecord, type AccessRecordRow } from "./record-row.js";
+import { AuditStrings } from "./audit-strings.js";
+import { storedToRecord, type StoredRecordRow } from "./record-row.js";
 
 /** What `auditIntegrity` answers (CONTRACT §6). */
 export interface AuditIntegrity {
@@ -33,8 +34,10 @@ export async function verifyAuditChain(db: Database.Database, keys: CheckpointKe
   }[];
   const checkpointIds = new Set(checkpoints.map((c) => c.headId));
   let broken: { id: number; problem: string } | null = null;
-  for (const row of db.prepare(`SELECT * FROM access_records ORDER BY id`).iterate() as IterableIterator<AccessRecordRow>) {
-    const record = rowToRecord(row);
+  // Strings from an in-memory copy of the dictionary (it is small), not a join per record.
+  const strings = new AuditStrings(db);
+  for (const row of db.prepare(`SELECT * FROM audit_records ORDER BY id`).iterate() as IterableIterator<StoredRecordRow>) {
+    const record = storedToRecord(row, strings);
     records++;
     if (broken) continue;
     if (record.id !== expectedId) broken = { id: record.id, problem: `record ${expectedId} is missing (deleted) before record ${record.id}` };

@@ -4,8 +4,10 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import type { AccessEvent } from "../audit/access-event.js";
+import { AuditStrings } from "../audit/audit-strings.js";
 import { GENESIS_HASH, recordHash } from "../audit/chain.js";
 import { AUDIT_STORE_FILE, auditMigrations } from "../audit/migrations.js";
+import { INSERT_STORED_RECORD, storedParams } from "../audit/record-row.js";
 import type { DecisionReason, ShareDecision } from "../directives/share/evaluate.js";
 import type { ShareClass, SharePurpose } from "../directives/share/rule.js";
 import { openStore } from "../storage/sqlite-store.js";
@@ -29,7 +31,7 @@ const FILL_TX_ROWS = 100_000;
 const DAYS = 30;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** Hashing every record is ~5 µs; above this many records the fill uses a constant hash. */
+/** Hashing every record costs a few µs (bench/audit-store.ts prints it); above this many records the fill uses a constant hash. */
 const HASH_LIMIT = Number(process.env["AUDIT_BENCH_HASH_LIMIT"] ?? 3_000_000);
 
 // ---------------------------------------------------------------------------------------
@@ -198,9 +200,9 @@ interface Filled {
 /** Fills the store with one prepared INSERT in transactions of FILL_TX_ROWS rows. */
 function fill(db: Database.Database, n: number, hashed: boolean): Filled {
   const generator = new Generator();
-  const insert = db.prepare(`INSERT INTO access_records (id, at, request_id, unit, principal, purpose, coordinate, owner,
-    share_class, decision, reason, grant_id, operation_name, operation_hash, client_name, client_version, value_count,
-    policy_version, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // As the writer stores them: strings through the dictionary.
+  const strings = new AuditStrings(db);
+  const insert = db.prepare(INSERT_STORED_RECORD);
   // As the writer does: each request's id range, which the requestId filter looks up.
   const insertRequest = db.prepare(`INSERT INTO audit_requests (request_id, first_id, last_id) VALUES (?, ?, ?)`);
   const endMs = Date.now() - HOUR_MS;
@@ -220,8 +222,7 @@ function fill(db: Database.Database, n: number, hashed: boolean): Filled {
         if (id >= n) break;
         id++;
         const hash = hashed ? recordHash(prevHash, id, e) : constant;
-        insert.run(id, e.at, e.requestId, e.unit, e.principal, e.purpose, e.coordinate, e.owner, e.shareClass, e.decision, e.reason, e.grantId,
-          e.operationName, e.operationHash, e.clientName, e.clientVersion, e.valueCount, e.policyVersion, hashed ? prevHash : constant, hash);
+        insert.run(storedParams(id, e, hashed ? prevHash : constant, hash, strings));
         prevHash = hash;
       }
       if (id >= first) insertRequest.run(events[0]!.requestId, first, id);
@@ -279,7 +280,7 @@ export async function benchAuditQuery(): Promise<void> {
     const size = statSync(file).size;
     console.log(
       `  fill: ${fmt(n)} records in ${filled.seconds.toFixed(1)} s (${fmt(n / filled.seconds)} records/s; one prepared INSERT, ${fmt(FILL_TX_ROWS)} rows per transaction, every index in place, journal off, synchronous OFF); ` +
-        `${hashed ? "chained hashes computed with recordHash" : `hashes filled with a constant (more than ${fmt(HASH_LIMIT)} records: hashing would add ≈ 5 µs per record; query timing does not depend on them)`}; file ${(size / 2 ** 30).toFixed(2)} GiB`,
+        `${hashed ? "chained hashes computed with recordHash" : `hashes filled with a constant (more than ${fmt(HASH_LIMIT)} records: hashing would add a few µs per record; query timing does not depend on them)`}; file ${(size / 2 ** 30).toFixed(2)} GiB`,
     );
 
     // Query as the audit subgraph does: its own connection, openStore's defaults.
@@ -297,9 +298,9 @@ export async function benchAuditQuery(): Promise<void> {
       return rows
         .map((r) =>
           r.detail
-            .replace(/^SCAN access_records$/, "full scan by id")
-            .replace(/^(SEARCH|SCAN) access_records USING (COVERING )?INDEX /, (_m, how: string, covering?: string) => `${how === "SCAN" ? "scan " : ""}${covering ? "covering " : ""}`)
-            .replace(/^SEARCH access_records USING INTEGER PRIMARY KEY/, "rowid range"),
+            .replace(/^SCAN audit_records$/, "full scan by id")
+            .replace(/^(SEARCH|SCAN) audit_records USING (COVERING )?INDEX /, (_m, how: string, covering?: string) => `${how === "SCAN" ? "scan " : ""}${covering ? "covering " : ""}`)
+            .replace(/^SEARCH audit_records USING INTEGER PRIMARY KEY/, "rowid range"),
         )
         .join("; ");
     };

@@ -66,7 +66,7 @@ describe("audit export and retention", () => {
       expect(db.prepare("SELECT min(id) AS lo, count(*) AS n FROM access_records").get()).toEqual({ lo: 21, n: 10 });
       expect(await verifyAuditChain(db, () => key.publicKey)).toMatchObject({ ok: true, records: 10 });
       // What was not archived still cannot be deleted.
-      expect(() => db.prepare("DELETE FROM access_records WHERE id = 21").run()).toThrow(/archived/);
+      expect(() => db.prepare("DELETE FROM audit_records WHERE id = 21").run()).toThrow(/archived/);
       expect(await archiveBefore(db, day(21), join(dir.path, "audit-archive"), checkpointSigner(() => key))).toBeNull();
     } finally {
       db.close();

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -53,10 +54,10 @@ async function write(n: number): Promise<void> {
 }
 
 /** Tampering comes from outside the product, with the triggers out of the way. */
-function tamper(sql: string, ...params: unknown[]): void {
+function tamper(...statements: string[]): void {
   const raw = new Database(join(dir.path, "audit.sqlite"));
-  raw.exec("DROP TRIGGER IF EXISTS access_records_append_only; DROP TRIGGER IF EXISTS access_records_keep;");
-  raw.prepare(sql).run(...params);
+  for (const trigger of ["audit_records_append_only", "audit_records_keep", "audit_strings_append_only", "audit_strings_keep"]) raw.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
+  for (const sql of statements) raw.exec(sql);
   raw.close();
 }
 
@@ -68,8 +69,24 @@ describe("the audit chain (tamper evidence)", () => {
     statements.splice(0);
     await Promise.all(Array.from({ length: 50 }, (_, i) => w.append([event(i), event(i + 1)])));
     expect(statements.filter((s) => s.startsWith("BEGIN"))).toHaveLength(1);
-    expect(statements.filter((s) => s.startsWith("INSERT INTO access_records"))).toHaveLength(100);
+    expect(statements.filter((s) => s.startsWith("INSERT INTO audit_records"))).toHaveLength(100);
     counted.close();
+  });
+
+  it("forgets the strings of a transaction that failed: a later record holding them still verifies", async () => {
+    // The record cannot be stored (no instant) after its new principal was added to the dictionary.
+    await expect(writer.append([{ ...event(0), principal: "someone new", at: null as unknown as string }])).rejects.toThrow(/NOT NULL/);
+    await writer.append([{ ...event(1), principal: "someone new" }]);
+    expect(await verifyAuditChain(db, () => key.publicKey)).toMatchObject({ ok: true, records: 1 });
+    expect((db.prepare("SELECT principal FROM access_records").get() as { principal: string }).principal).toBe("someone new");
+  });
+
+  it("hashes a record as it always has: SHA-256 of the previous hash, the number and the fields as JSON", () => {
+    const e = { ...event(4), principal: "水务局-张三", grantId: "授权-1" };
+    const fields = [e.at, e.requestId, e.unit, e.principal, e.purpose, e.coordinate, e.owner, e.shareClass, e.decision, e.reason, e.grantId,
+      e.operationName, e.operationHash, e.clientName, e.clientVersion, e.valueCount, e.policyVersion];
+    const expected = createHash("sha256").update(`${"a".repeat(64)}\n5\n${JSON.stringify(fields)}`).digest("hex");
+    expect(recordHash("a".repeat(64), 5, e)).toBe(expected);
   });
 
   it("verifies an untouched chain", async () => {
@@ -79,22 +96,29 @@ describe("the audit chain (tamper evidence)", () => {
 
   it("refuses edits and deletions through SQL: the log is append-only", async () => {
     await write(3);
-    expect(() => db.prepare("UPDATE access_records SET unit = 'x' WHERE id = 1").run()).toThrow(/append-only/);
-    expect(() => db.prepare("DELETE FROM access_records WHERE id = 1").run()).toThrow(/archived/);
+    expect(() => db.prepare("UPDATE audit_records SET unit = unit + 1 WHERE id = 1").run()).toThrow(/append-only/);
+    expect(() => db.prepare("DELETE FROM audit_records WHERE id = 1").run()).toThrow(/archived/);
+    // The dictionary: a changed string would change every record holding it.
+    expect(() => db.prepare("UPDATE audit_strings SET value = 'x' WHERE value = 'water'").run()).toThrow(/append-only/);
+    expect(() => db.prepare("DELETE FROM audit_strings WHERE value = 'water'").run()).toThrow(/never deleted/);
+    // The view other programs read has no way to write.
+    expect(() => db.prepare("UPDATE access_records SET unit = 'x' WHERE id = 1").run()).toThrow(/view/);
   });
 
   it.each([
-    ["an edit", () => tamper("UPDATE access_records SET decision = 'DENIED' WHERE id = 7"), "7", /edited/],
-    ["a deletion", () => tamper("DELETE FROM access_records WHERE id = 7"), "8", /missing \(deleted\)/],
-    ["a deletion at the end, below a signed checkpoint", () => tamper("DELETE FROM access_records WHERE id >= 29"), "29", /missing \(deleted\)/],
+    [
+      "an edit",
+      () => tamper("INSERT INTO audit_strings (value) VALUES ('DENIED')", "UPDATE audit_records SET decision = (SELECT id FROM audit_strings WHERE value = 'DENIED') WHERE id = 7"),
+      "7",
+      /edited/,
+    ],
+    ["an edit of a string in the dictionary", () => tamper("UPDATE audit_strings SET value = 'Enterprise.g1' WHERE value = 'Enterprise.f1'"), "2", /edited/],
+    ["a string deleted from the dictionary", () => tamper("DELETE FROM audit_strings WHERE value = 'Enterprise.f2'"), "3", /edited/],
+    ["a deletion", () => tamper("DELETE FROM audit_records WHERE id = 7"), "8", /missing \(deleted\)/],
+    ["a deletion at the end, below a signed checkpoint", () => tamper("DELETE FROM audit_records WHERE id >= 29"), "29", /missing \(deleted\)/],
     [
       "a reordering (two records' contents swapped)",
-      () => {
-        const raw = new Database(join(dir.path, "audit.sqlite"));
-        raw.exec("DROP TRIGGER access_records_append_only");
-        raw.exec(`UPDATE access_records SET id = -1 WHERE id = 5; UPDATE access_records SET id = 5 WHERE id = 6; UPDATE access_records SET id = 6 WHERE id = -1;`);
-        raw.close();
-      },
+      () => tamper(`UPDATE audit_records SET id = -1 WHERE id = 5; UPDATE audit_records SET id = 5 WHERE id = 6; UPDATE audit_records SET id = 6 WHERE id = -1;`),
       "5",
       /does not follow|edited/,
     ],
@@ -109,14 +133,16 @@ describe("the audit chain (tamper evidence)", () => {
   it("finds a chain rewritten consistently after an edit, by its signed checkpoint", async () => {
     await write(20);
     // A careful forger edits record 4 and recomputes every later hash: the chain links again…
+    tamper("INSERT INTO audit_strings (value) VALUES ('forged')");
     const raw = new Database(join(dir.path, "audit.sqlite"));
-    raw.exec("DROP TRIGGER access_records_append_only");
-    const rows = raw.prepare("SELECT * FROM access_records ORDER BY id").all() as Record<string, unknown>[];
+    const forged = (raw.prepare("SELECT id FROM audit_strings WHERE value = 'forged'").get() as { id: number }).id;
+    const water = (raw.prepare("SELECT id FROM audit_strings WHERE value = 'water'").get() as { id: number }).id;
+    const rows = raw.prepare("SELECT * FROM audit_records ORDER BY id").all() as Record<string, unknown>[];
     let prev = rows[2]!["hash"] as string;
     for (const row of rows.slice(3)) {
       const e = { ...event(Number(row["id"]) - 1), unit: row["id"] === 4 ? "forged" : "water" };
       const hash = recordHash(prev, Number(row["id"]), e);
-      raw.prepare("UPDATE access_records SET unit = ?, prev_hash = ?, hash = ? WHERE id = ?").run(e.unit, prev, hash, row["id"]);
+      raw.prepare("UPDATE audit_records SET unit = ?, prev_hash = ?, hash = ? WHERE id = ?").run(e.unit === "forged" ? forged : water, prev, hash, row["id"]);
       prev = hash;
     }
     raw.close();

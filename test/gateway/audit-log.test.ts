@@ -132,10 +132,11 @@ describe("the audit log", () => {
 
   it("reports an edit made directly in the database, naming the record", async () => {
     const db = new Database(join(fed.dataDir, "audit.sqlite"));
-    const victim = (db.prepare("SELECT id FROM access_records ORDER BY id LIMIT 1 OFFSET 3").get() as { id: number }).id;
-    db.exec("DROP TRIGGER access_records_append_only");
+    const victim = (db.prepare("SELECT id FROM audit_records ORDER BY id LIMIT 1 OFFSET 3").get() as { id: number }).id;
+    db.exec("DROP TRIGGER audit_records_append_only");
     // Someone hides who read what: a different principal on one record.
-    db.prepare("UPDATE access_records SET principal = principal || '-someone-else' WHERE id = ?").run(victim);
+    db.prepare("INSERT INTO audit_strings (value) VALUES ('someone-else')").run();
+    db.prepare("UPDATE audit_records SET principal = (SELECT id FROM audit_strings WHERE value = 'someone-else') WHERE id = ?").run(victim);
     db.close();
     const res = await ask("info-center", "DATA_VERIFICATION", `{ auditIntegrity { ok firstBrokenId } }`, {}, ["security"]);
     expect(res.body.data!["auditIntegrity"]).toEqual({ ok: false, firstBrokenId: String(victim) });
