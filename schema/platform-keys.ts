@@ -43,3 +43,15 @@ export function parsePublicKeyring(text: string): ReadonlyMap<string, { key: Key
   }
   return keys;
 }
+
+/**
+ * A JWS key resolver over the keys a credential may be signed with: the key its header's
+ * `kid` names, or a throw (`refuse`) when that key is unknown or retired.
+ */
+export function credentialKeyResolver(keys: VerificationKeys, refuse: () => Error): (header: { kid?: string }) => KeyObject {
+  return (header) => {
+    const key = header.kid === undefined ? null : keys.credentialKey(header.kid);
+    if (!key) throw refuse();
+    return key;
+  };
+}

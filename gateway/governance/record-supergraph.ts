@@ -1,5 +1,4 @@
-import { ASSERTION_HEADER } from "../../schema/request-assertion.js";
-import { serviceAssertion } from "../identity/assertion.js";
+import { askAsPlatform } from "../ask-as-platform.js";
 import type { PlatformKeyring } from "../identity/platform-key.js";
 
 const RECORD = "mutation ($sdl: String!) { recordSupergraph(sdl: $sdl) }";
@@ -35,13 +34,6 @@ export async function recordSupergraph(supergraphSdl: string, keyring: PlatformK
 }
 
 async function send(url: string, sdl: string, keyring: PlatformKeyring): Promise<void> {
-  const assertion = await serviceAssertion(keyring.current(), "ecofed-gateway", ["Mutation.recordSupergraph"]);
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", [ASSERTION_HEADER]: assertion },
-    body: JSON.stringify({ query: RECORD, variables: { sdl } }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await res.json()) as { data?: { recordSupergraph?: number }; errors?: { message: string }[] };
-  if (!res.ok || typeof body.data?.recordSupergraph !== "number") throw new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
+  const { status, body } = await askAsPlatform(url, keyring.current(), "ecofed-gateway", { query: RECORD, variables: { sdl }, coordinates: ["Mutation.recordSupergraph"] });
+  if (status !== 200 || typeof body.data?.["recordSupergraph"] !== "number") throw new Error(body.errors?.[0]?.message ?? `HTTP ${status}`);
 }

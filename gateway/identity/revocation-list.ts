@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { WatchedFile } from "../../storage/watched-file.js";
 
 /**
  * The platform CA's revoked serials, re-read whenever the file changes: `ecofed cert
@@ -6,30 +6,14 @@ import { readFileSync, statSync } from "node:fs";
  * treated as revoked (fail closed).
  */
 export class RevocationList {
-  private mtimeMs = -1;
-  private serials: ReadonlySet<string> | null = new Set();
+  private readonly file: WatchedFile<ReadonlySet<string>>;
 
-  constructor(private readonly file: string) {}
-
-  isRevoked(serial: string): boolean {
-    this.refresh();
-    return this.serials === null || this.serials.has(serial.toLowerCase());
+  constructor(path: string) {
+    this.file = new WatchedFile(path, (text) => new Set((JSON.parse(text) as string[]).map((s) => s.toLowerCase())));
   }
 
-  private refresh(): void {
-    let mtimeMs: number;
-    try {
-      mtimeMs = statSync(this.file).mtimeMs;
-    } catch {
-      this.serials = null;
-      return;
-    }
-    if (mtimeMs === this.mtimeMs && this.serials !== null) return;
-    try {
-      this.serials = new Set((JSON.parse(readFileSync(this.file, "utf8")) as string[]).map((s) => s.toLowerCase()));
-      this.mtimeMs = mtimeMs;
-    } catch {
-      this.serials = null;
-    }
+  isRevoked(serial: string): boolean {
+    const serials = this.file.read();
+    return serials instanceof Error || serials.has(serial.toLowerCase());
   }
 }

@@ -1,7 +1,7 @@
 import { errors, jwtVerify, SignJWT } from "jose";
 import type { Requester } from "../../directives/share/evaluate.js";
 import { HttpError, unauthenticated } from "../../server/http-error.js";
-import type { VerificationKeys } from "../../schema/platform-keys.js";
+import { credentialKeyResolver, type VerificationKeys } from "../../schema/platform-keys.js";
 import { unitCodeProblem } from "../../domain/unit-code.js";
 import { LruCache } from "../../schema/lru-cache.js";
 import { PLATFORM_KEY_ALG, type PlatformKey } from "./platform-key.js";
@@ -54,11 +54,7 @@ async function checkToken(keys: VerificationKeys, token: string): Promise<Checke
   try {
     const { payload, protectedHeader } = await jwtVerify(
       token,
-      (header) => {
-        const key = header.kid === undefined ? null : keys.credentialKey(header.kid);
-        if (!key) throw unauthenticated("token signed by an unknown or retired key");
-        return key;
-      },
+      credentialKeyResolver(keys, () => unauthenticated("token signed by an unknown or retired key")),
       { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [PLATFORM_KEY_ALG], typ: "JWT", requiredClaims: ["exp", "sub"] },
     );
     const requester: Requester = {

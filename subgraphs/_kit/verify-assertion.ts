@@ -1,5 +1,5 @@
 import { errors, jwtVerify } from "jose";
-import type { VerificationKeys } from "../../schema/platform-keys.js";
+import { credentialKeyResolver, type VerificationKeys } from "../../schema/platform-keys.js";
 import { ASSERTION_AUDIENCE, ASSERTION_ISSUER, ASSERTION_TTL_SECONDS, ASSERTION_TYPE, type AssertedRequester } from "../../schema/request-assertion.js";
 import { unauthenticated } from "../../server/http-error.js";
 import { SeenNonces } from "./seen-nonces.js";
@@ -25,11 +25,7 @@ export class AssertionVerifier {
     try {
       ({ payload } = await jwtVerify(
         token,
-        (header) => {
-          const key = header.kid === undefined ? null : this.keys.credentialKey(header.kid);
-          if (!key) throw new Error("unknown or retired key");
-          return key;
-        },
+        credentialKeyResolver(this.keys, () => new Error("unknown or retired key")),
         {
           issuer: ASSERTION_ISSUER,
           audience: ASSERTION_AUDIENCE,
