@@ -50,7 +50,8 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   const ownGrants = parts.grants ? null : await governanceGrants(config);
   const grants = parts.grants ?? ownGrants!;
   // The audit log lives in the data dir; the audit subgraph serves the same file (CONTRACT §6).
-  const auditDb = openStore({ file: join(config.dataDir, AUDIT_STORE_FILE), migrations: auditMigrations, synchronous: "FULL" });
+  // The audit writer makes each commit durable itself (WalSync), off the event loop.
+  const auditDb = openStore({ file: join(config.dataDir, AUDIT_STORE_FILE), migrations: auditMigrations });
   const signer = checkpointSigner(() => keyring.current());
   const auditWriter = new AuditWriter(auditDb, signer);
   const retention = config.auditRetentionDays ? scheduleRetention(auditDb, config.auditRetentionDays, join(config.dataDir, "audit-archive"), signer) : null;

@@ -1,0 +1,127 @@
+import { readlinkSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AccessEvent } from "../../audit/access-event.js";
+import { AuditWriter } from "../../audit/audit-writer.js";
+import { checkpointSigner } from "../../audit/checkpoint-signer.js";
+import { auditMigrations } from "../../audit/migrations.js";
+import { loadOrCreatePlatformKey, type PlatformKey } from "../../gateway/identity/platform-key.js";
+import { openStore } from "../../storage/sqlite-store.js";
+import { tempDir } from "../helpers/temp-dir.js";
+
+// A response leaves only after its records are durable: append() resolves after the WAL
+// fsync that covers its commit — run off the event loop — never before.
+
+const event = (requestId: string): AccessEvent => ({
+  at: "2026-11-30T08:00:00.000Z",
+  requestId,
+  unit: "water",
+  principal: "w",
+  purpose: "WORK_REFERENCE",
+  coordinate: "Enterprise.name",
+  owner: "info-center",
+  shareClass: "UNCONDITIONAL",
+  decision: "ALLOWED",
+  reason: "SHARED",
+  grantId: null,
+  operationName: null,
+  operationHash: "h",
+  clientName: null,
+  clientVersion: null,
+  valueCount: 1,
+  policyVersion: "p",
+});
+
+/** An fsync the test completes (or fails) by hand, recording which file each call syncs. */
+class HeldFsync {
+  readonly calls: { file: string; done: (error: NodeJS.ErrnoException | null) => void }[] = [];
+  readonly fsync = (fd: number, done: (error: NodeJS.ErrnoException | null) => void): void => {
+    this.calls.push({ file: readlinkSync(`/proc/self/fd/${fd}`), done });
+  };
+}
+
+const turns = async (n = 5): Promise<void> => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+function tracked(promise: Promise<void>): { settled: () => string } {
+  let state = "pending";
+  promise.then(
+    () => (state = "resolved"),
+    (error: unknown) => (state = `rejected: ${(error as Error).message}`),
+  );
+  return { settled: () => state };
+}
+
+let dir: ReturnType<typeof tempDir>;
+let key: PlatformKey;
+let db: Database.Database;
+let held: HeldFsync;
+let writer: AuditWriter;
+beforeEach(async () => {
+  dir = tempDir("durable-append");
+  key = await loadOrCreatePlatformKey(dir.path);
+  db = openStore({ file: join(dir.path, "audit.sqlite"), migrations: auditMigrations });
+  held = new HeldFsync();
+  writer = new AuditWriter(db, checkpointSigner(() => key), { fsync: held.fsync, checkpointEvery: 1_000_000 });
+});
+afterEach(() => {
+  db.close();
+  dir.remove();
+});
+
+const recordsOf = (requestId: string): number =>
+  (db.prepare(`SELECT count(*) AS n FROM access_records WHERE request_id = ?`).get(requestId) as { n: number }).n;
+
+describe("durable audit appends", () => {
+  it("resolves only after the fsync of the WAL file that follows its commit", async () => {
+    const append = tracked(writer.append([event("r1")]));
+    await turns();
+    expect(recordsOf("r1")).toBe(1); // committed…
+    expect(held.calls).toHaveLength(1);
+    expect(held.calls[0]!.file).toBe(join(dir.path, "audit.sqlite-wal"));
+    expect(append.settled()).toBe("pending"); // …but not yet on disk: the response must wait
+    held.calls[0]!.done(null);
+    await turns();
+    expect(append.settled()).toBe("resolved");
+  });
+
+  it("makes commits that land during a sync wait for the next sync, and groups them", async () => {
+    const first = tracked(writer.append([event("r1")]));
+    await turns();
+    const second = tracked(writer.append([event("r2")]));
+    const third = tracked(writer.append([event("r3")]));
+    await turns();
+    expect(recordsOf("r2") + recordsOf("r3")).toBe(2);
+    expect(held.calls).toHaveLength(1); // one sync at a time
+    held.calls[0]!.done(null);
+    await turns();
+    expect([first.settled(), second.settled(), third.settled()]).toEqual(["resolved", "pending", "pending"]);
+    expect(held.calls).toHaveLength(2); // the sync that covers r2 and r3 together
+    held.calls[1]!.done(null);
+    await turns();
+    expect([second.settled(), third.settled()]).toEqual(["resolved", "resolved"]);
+  });
+
+  it("rejects the appends a failed fsync covered, and keeps writing afterwards", async () => {
+    const failed = tracked(writer.append([event("r1")]));
+    await turns();
+    held.calls[0]!.done(Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" }));
+    await turns();
+    expect(failed.settled()).toBe("rejected: EIO: i/o error, fsync");
+    const next = tracked(writer.append([event("r2")]));
+    await turns();
+    held.calls[1]!.done(null);
+    await turns();
+    expect(next.settled()).toBe("resolved");
+  });
+
+  it("with the real fsync, appends resolve and close waits for the last sync", async () => {
+    const real = new AuditWriter(db, checkpointSigner(() => key));
+    await Promise.all([real.append([event("a")]), real.append([event("b")])]);
+    await real.close();
+    expect(recordsOf("a") + recordsOf("b")).toBe(2);
+    expect(db.pragma("synchronous", { simple: true })).toBe(1); // NORMAL: the writer syncs, not each commit
+  });
+});
