@@ -20,6 +20,12 @@ export interface DenialPlan {
   readonly keys: readonly string[];
   readonly denied: ReadonlyMap<string, PathDenial>;
   readonly below: ReadonlyMap<string, DenialPlan>;
+  /**
+   * The subgraphs' object can be patched as it is: the denied keys all come after the kept
+   * ones (so adding them keeps the operation's key order) and the rewrite added no
+   * `__typename` here (an object type with a kept field). Otherwise the object is rebuilt.
+   */
+  readonly inPlace: boolean;
 }
 
 /**
@@ -73,38 +79,53 @@ function planOf(
       below.set(key, plan);
     }
   }
-  return { keys, denied, below };
+  const deniedLast = denied.size === 0 || keys.findIndex((key) => denied.has(key)) === keys.length - denied.size;
+  return { keys, denied, below, inPlace: deniedLast && denied.size < keys.length && isObjectType(parent) };
 }
 
 /**
  * Puts each denied field back as null, with its SHARE_DENIED error at its exact path, into
- * the subgraphs' answer (which is this request's own: patched in place, objects that gain
- * a key rebuilt so keys keep the operation's order, and a `__typename` the rewrite added
- * dropped). Errors come in the order execution would give them.
+ * the subgraphs' answer (which is this request's own: patched in place where the plan
+ * allows, other objects rebuilt so keys keep the operation's order and a `__typename` the
+ * rewrite added is dropped). Errors come in the order execution would give them.
  */
 export function patchDenials(data: Record<string, unknown>, plan: DenialPlan, upstreamErrors: readonly GraphQLError[]): ExecutionResult {
   const errors: GraphQLError[] = [...upstreamErrors];
+  // One path, pushed and popped on the way down; each error gets its own copy.
   const patched = patchObject(data, plan, [], errors);
   return errors.length > 0 ? { data: patched, errors } : { data: patched };
 }
 
-function patchObject(object: Record<string, unknown>, plan: DenialPlan, path: readonly (string | number)[], errors: GraphQLError[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function patchObject(object: Record<string, unknown>, plan: DenialPlan, path: (string | number)[], errors: GraphQLError[]): Record<string, unknown> {
+  const out: Record<string, unknown> = plan.inPlace ? object : {};
   for (const key of plan.keys) {
     const denial = plan.denied.get(key);
     if (denial) {
-      errors.push(shareDeniedError(denial.message, denial.extensions, [...path, key]));
+      path.push(key);
+      errors.push(shareDeniedError(denial.message, denial.extensions, path.slice()));
+      path.pop();
       out[key] = null;
     } else if (key in object) {
       const below = plan.below.get(key);
-      out[key] = below ? patchValue(object[key], below, [...path, key], errors) : object[key];
+      if (below) {
+        path.push(key);
+        out[key] = patchValue(object[key], below, path, errors);
+        path.pop();
+      } else if (out !== object) out[key] = object[key];
     }
   }
   return out;
 }
 
-function patchValue(value: unknown, plan: DenialPlan, path: readonly (string | number)[], errors: GraphQLError[]): unknown {
+function patchValue(value: unknown, plan: DenialPlan, path: (string | number)[], errors: GraphQLError[]): unknown {
   if (value === null || value === undefined) return value;
-  if (Array.isArray(value)) return value.map((item, i) => patchValue(item, plan, [...path, i], errors));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      value[i] = patchValue(value[i], plan, path, errors);
+      path.pop();
+    }
+    return value;
+  }
   return patchObject(value as Record<string, unknown>, plan, path, errors);
 }

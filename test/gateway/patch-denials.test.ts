@@ -31,6 +31,7 @@ afterAll(async () => {
 
 const e = demoEnterprises().find((x) => x.inspected)!;
 const EL = "{ enterprises(first: 60) { nodes { creditCode name inspections { date kind informant } } } }";
+const MIDDLE = "{ enterprises(first: 60) { nodes { creditCode inspections { date informant kind } name } } }";
 const ALIASED = `{ b: enterprise(creditCode: "${e.creditCode}") { who: inspections { informant when: date } n: name } a: divisions { code } }`;
 const ROOT_DENIED = `{ nuclearFacilities { name physicalProtectionPlan } divisions { name } }`;
 const ONLY_DENIED_LEAF = `{ enterprise(creditCode: "${e.creditCode}") { inspections { informant } } }`;
@@ -40,7 +41,8 @@ const MASKED = `{ enterprise(creditCode: "${e.creditCode}") { legalRepresentativ
 
 describe("patching denials into the subgraphs' answer", () => {
   it.each([
-    ["a leaf denied in every list item", EL, {}],
+    ["a leaf denied in every list item (patched in place)", EL, {}],
+    ["a leaf denied between kept ones (items rebuilt)", MIDDLE, {}],
     ["aliases, and keys in the operation's order", ALIASED, {}],
     ["a denied field on another unit's list", ROOT_DENIED, {}],
     ["every field of a selection denied (the rewrite added __typename)", ONLY_DENIED_LEAF, {}],
@@ -70,7 +72,7 @@ describe("patching denials into the subgraphs' answer", () => {
       );
       return denialPlan(schema, operation, analysis) !== null;
     };
-    expect([EL, ALIASED, ROOT_DENIED, ONLY_DENIED_LEAF].map(planned)).toEqual([true, true, true, true]);
+    expect([EL, MIDDLE, ALIASED, ROOT_DENIED, ONLY_DENIED_LEAF].map(planned)).toEqual([true, true, true, true, true]);
     expect([WITH_FRAGMENT, WITH_INCLUDE, MASKED, "{ divisions { code } }"].map(planned)).toEqual([false, false, false, false]);
   });
 });
