@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
 import { signToken } from "../gateway/identity/token.js";
+import { measureAnswerCost, type SavedAnswer } from "./answer-cost.js";
 import { cpuSeconds, median, percentile, probe, runLoad, spawnUntil, startUnitsAndCompose, stopAll, warmUp, type RequestSpec, type Spawned } from "./harness.js";
 
 /**
@@ -26,6 +27,7 @@ type GatewayName = "ecofed" | "vanilla-default" | "vanilla-fetch";
 const GATEWAYS: readonly GatewayName[] = ["ecofed", "vanilla-default", "vanilla-fetch"];
 
 interface BenchQuery {
+  readonly id: "a" | "b0" | "b";
   readonly label: string;
   readonly purpose: string;
   readonly query: string;
@@ -49,6 +51,7 @@ function allServed(body: GraphQLBody): string {
 
 const QUERIES: readonly BenchQuery[] = [
   {
+    id: "a",
     label: "(a) every field allowed",
     purpose: "WORK_REFERENCE",
     query: "{ enterprises(first: 100) { nodes { creditCode name division { name } permit { permitNumber category } penalties { amountYuan } } } }",
@@ -58,6 +61,7 @@ const QUERIES: readonly BenchQuery[] = [
   {
     // The same items without the denied leaf: separates what the denials cost from what the
     // query costs.
+    id: "b0",
     label: "(b0) as (b), without the denied leaf (all allowed)",
     purpose: "DATA_VERIFICATION",
     query: "{ enterprises(first: 500) { nodes { creditCode name inspections { date kind } } } }",
@@ -65,6 +69,7 @@ const QUERIES: readonly BenchQuery[] = [
     check: (_gateway, body) => allServed(body),
   },
   {
+    id: "b",
     label: "(b) one leaf denied in hundreds of items",
     purpose: "DATA_VERIFICATION",
     query: "{ enterprises(first: 500) { nodes { creditCode name inspections { date kind informant } } } }",
@@ -138,6 +143,9 @@ export async function benchGatewayThroughput(): Promise<void> {
     );
     console.log("  vanilla-default: Apollo's default HTTP client; vanilla-fetch: Node's fetch, as ecofed uses (ecofed / vanilla-fetch = cost of enforcement)");
 
+    // Per query, each gateway's CPU ms per request; and query (b)'s answers, for the answer-cost section.
+    const cpuMs = new Map<BenchQuery["id"], Map<GatewayName, number>>();
+    const answersOfB: SavedAnswer[] = [];
     for (const q of QUERIES) {
       const specs = new Map<GatewayName, RequestSpec>(
         targets.map((t) => [
@@ -203,6 +211,14 @@ export async function benchGatewayThroughput(): Promise<void> {
             .join(" ")}`,
         );
       }
+      cpuMs.set(q.id, new Map(GATEWAYS.map((g) => [g, (1000 * cpu.get(g)!.seconds) / cpu.get(g)!.requests])));
+      if (q.id === "b") {
+        for (const g of ["ecofed", "vanilla-fetch"] as const) {
+          const spec = specs.get(g)!;
+          const res = await fetch(spec.url, { method: "POST", headers: spec.headers, body: spec.body });
+          answersOfB.push({ label: g, text: await res.text() });
+        }
+      }
       const eco = rps.get("ecofed")!;
       for (const base of ["vanilla-default", "vanilla-fetch"] as const) {
         const vs = rps.get(base)!;
@@ -221,10 +237,44 @@ export async function benchGatewayThroughput(): Promise<void> {
         if (f.count > 0) console.log(`  WARNING: ${g}: ${f.count} failed or changed responses (e.g. ${f.sample}); not counted`);
       }
     }
+    await reportAnswerCost(cpuMs, answersOfB, dataDir);
     console.log("");
     console.log(`gateway throughput bench took ${((performance.now() - benchStart) / 1000).toFixed(0)} s; load average at start ${loadAtStart}, at end ${loadavg()[0]!.toFixed(1)}`);
   } finally {
     await stopAll(started, unitPids);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Splits (b)'s gap: what each denied occurrence costs ecofed (its CPU on (b) minus on (b0),
+ * the same items without the denied leaf), and what the contract's answer costs any server
+ * to stringify and write, against vanilla's answer (bench/answer-cost.ts).
+ */
+async function reportAnswerCost(cpuMs: ReadonlyMap<BenchQuery["id"], ReadonlyMap<GatewayName, number>>, answers: readonly SavedAnswer[], dir: string): Promise<void> {
+  const b = cpuMs.get("b");
+  const b0 = cpuMs.get("b0");
+  const ecofedAnswer = answers.find((a) => a.label === "ecofed");
+  if (!b || !b0 || !ecofedAnswer) return;
+  const denials = (JSON.parse(ecofedAnswer.text) as GraphQLBody).errors?.length ?? 0;
+  const perDenial = (1000 * (b.get("ecofed")! - b0.get("ecofed")!)) / denials;
+  const vanillaLeaf = b.get("vanilla-fetch")! - b0.get("vanilla-fetch")!;
+  console.log("");
+  console.log("(b) where the CPU goes");
+  console.log(
+    `  ecofed per denied occurrence: (CPU/req on (b) − on (b0)) / ${denials} denials = ${perDenial.toFixed(1)} µs (issue 3's budget: 15 µs); vanilla-fetch serving the leaf instead: ${vanillaLeaf >= 0 ? "+" : ""}${vanillaLeaf.toFixed(2)} ms/req`,
+  );
+  const costs = await measureAnswerCost(answers, dir);
+  console.log("  serving the answer alone (a plain Node server that stringifies and writes it, CPU ms/req, median of rounds; bench/answer-cost.ts):");
+  for (const c of costs) {
+    console.log(`    ${pad(`${c.label}'s answer`, 22)} ${(c.bytes / 1024).toFixed(1).padStart(6)} KiB: ${c.cpuMs.string.toFixed(2)} written as a string, ${c.cpuMs.utf8.toFixed(2)} through utf8Body (as ecofed's servers write)`);
+  }
+  const eco = costs.find((c) => c.label === "ecofed");
+  const van = costs.find((c) => c.label === "vanilla-fetch");
+  if (!eco || !van) return;
+  const extra = eco.cpuMs.utf8 - van.cpuMs.utf8;
+  const vanillaCpu = b.get("vanilla-fetch")!;
+  console.log(
+    `  the contract's answer alone costs +${extra.toFixed(2)} ms/req to serve: a gateway with vanilla's CPU (${vanillaCpu.toFixed(2)} ms/req) and no other cost would spend ×${((vanillaCpu + extra) / vanillaCpu).toFixed(2)} (estimate; ecofed measured ×${(b.get("ecofed")! / vanillaCpu).toFixed(2)})`,
+  );
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
+import { utf8Body } from "./utf8-body.js";
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -139,7 +140,7 @@ async function handle<TContext extends BaseContext>(
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === "complete") {
-    res.end(response.body.string);
+    res.end(utf8Body(response.body.string));
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

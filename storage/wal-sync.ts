@@ -1,8 +1,8 @@
-import { closeSync, fsync, fsyncSync, openSync } from "node:fs";
+import { closeSync, fdatasync, fsyncSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import type Database from "better-sqlite3";
 
-/** `fs.fsync`'s shape: tests hold or fail it to prove nothing resolves before the disk has the data. */
+/** `fs.fdatasync`'s shape: tests hold or fail it to prove nothing resolves before the disk has the data. */
 export type Fsync = (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => void;
 
 interface Waiter {
@@ -15,8 +15,8 @@ interface Waiter {
  * the WAL inside every commit, on the thread that commits: for a server, a blocked event
  * loop (~0.4 ms a commit on this machine's disk). Here the connection commits with
  * `synchronous = NORMAL` (the WAL is written, not yet synced; checkpoints still sync it)
- * and `durable()` syncs the WAL file on libuv's thread pool: the same fsync FULL would
- * make, so what it covers survives power loss. Commits made while a sync is in flight
+ * and `durable()` syncs the WAL file on libuv's thread pool — fdatasync, as SQLite's own
+ * FULL does on Linux — so what it covers survives power loss. Commits made while a sync is in flight
  * share the next one (group commit of the syncs).
  *
  * Holds while this connection stays open: SQLite keeps the WAL file (same inode, reset or
@@ -29,7 +29,7 @@ export class WalSync {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly syncFile: Fsync = fsync,
+    private readonly syncFile: Fsync = fdatasync,
   ) {
     db.pragma("synchronous = NORMAL");
   }

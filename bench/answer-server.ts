@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { utf8Body } from "../server/utf8-body.js";
+
+/**
+ * Benchmark probe: a plain Node HTTP server that answers every POST with one saved GraphQL
+ * answer, stringified again each time (as Apollo Server does after execution) and written
+ * either as a string (Node's own path) or through `utf8Body` (what ecofed's servers do).
+ *   node dist/bench/answer-server.js ANSWER_FILE string|utf8
+ * Prints `answer server ready at <url>`; SIGTERM or SIGINT stops it.
+ */
+
+const [file, mode] = process.argv.slice(2);
+if (!file || (mode !== "string" && mode !== "utf8")) {
+  console.error("usage: answer-server.js ANSWER_FILE string|utf8");
+  process.exit(2);
+}
+const answer = JSON.parse(readFileSync(file, "utf8")) as unknown;
+
+const server = createServer((req, res) => {
+  req.resume();
+  req.on("end", () => {
+    const text = `${JSON.stringify(answer)}\n`;
+    res.setHeader("content-type", "application/json; charset=utf-8");
+    res.end(mode === "utf8" ? utf8Body(text) : text);
+  });
+});
+server.listen(0, "127.0.0.1", () => {
+  console.log(`answer server ready at http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+});
+const stop = (): void => void server.close(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
