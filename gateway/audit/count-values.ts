@@ -1,26 +1,36 @@
-/** One response key's place in the operation: the coordinate it serves, and the keys below it. */
+/** One response key's place in the operation: the coordinate it serves (its counter), and the keys below it. */
 interface PathNode {
-  readonly coordinate: string | undefined;
-  readonly children: ReadonlyMap<string, PathNode>;
+  readonly key: string;
+  readonly slot: number;
+  readonly children: readonly PathNode[];
+}
+
+interface CompiledPaths {
+  readonly root: PathNode;
+  /** Each slot's coordinate key; several paths (aliases) may share one coordinate. */
+  readonly coordinates: readonly string[];
 }
 
 // Compiled once per analysis (its path map is cached with it), so the per-request walk
-// builds no path strings: it follows the keys the operation asked for, nothing else.
-const compiled = new WeakMap<ReadonlyMap<string, string>, PathNode>();
+// builds no path strings and allocates nothing per key: it follows the keys the operation
+// asked for, nothing else, and counts into an array.
+const compiled = new WeakMap<ReadonlyMap<string, string>, CompiledPaths>();
 
-function compile(pathCoordinates: ReadonlyMap<string, string>): PathNode {
-  type Building = { coordinate: string | undefined; children: Map<string, Building> };
-  const root: Building = { coordinate: undefined, children: new Map() };
+function compile(pathCoordinates: ReadonlyMap<string, string>): CompiledPaths {
+  type Building = { key: string; slot: number; children: Building[] };
+  const root: Building = { key: "", slot: -1, children: [] };
+  const coordinates: string[] = [];
   for (const [path, coordinate] of pathCoordinates) {
     let node = root;
     for (const key of path.split(".")) {
-      let child = node.children.get(key);
-      if (!child) node.children.set(key, (child = { coordinate: undefined, children: new Map() }));
+      let child = node.children.find((c) => c.key === key);
+      if (!child) node.children.push((child = { key, slot: -1, children: [] }));
       node = child;
     }
-    node.coordinate = coordinate;
+    if (!coordinates.includes(coordinate)) coordinates.push(coordinate);
+    node.slot = coordinates.indexOf(coordinate);
   }
-  return root;
+  return { root, coordinates };
 }
 
 /**
@@ -29,23 +39,24 @@ function compile(pathCoordinates: ReadonlyMap<string, string>): PathNode {
  * Keys the operation did not map (`__typename`, a denied field's null) are not counted.
  */
 export function countServedValues(data: unknown, pathCoordinates: ReadonlyMap<string, string>): Map<string, number> {
-  let root = compiled.get(pathCoordinates);
-  if (!root) compiled.set(pathCoordinates, (root = compile(pathCoordinates)));
-  const counts = new Map<string, number>();
+  let paths = compiled.get(pathCoordinates);
+  if (!paths) compiled.set(pathCoordinates, (paths = compile(pathCoordinates)));
+  const counts = new Array<number>(paths.coordinates.length).fill(0);
   const walk = (value: unknown, node: PathNode): void => {
     if (Array.isArray(value)) {
       for (const item of value) walk(item, node);
       return;
     }
     if (value === null || typeof value !== "object") return;
-    for (const [key, child] of node.children) {
-      if (!Object.hasOwn(value, key)) continue;
-      const served = (value as Record<string, unknown>)[key];
-      if (served === null || served === undefined) continue;
-      if (child.coordinate !== undefined) counts.set(child.coordinate, (counts.get(child.coordinate) ?? 0) + 1);
+    for (const child of node.children) {
+      const served = (value as Record<string, unknown>)[child.key];
+      if (served === null || served === undefined || !Object.hasOwn(value, child.key)) continue;
+      if (child.slot >= 0) counts[child.slot]! += 1;
       if (typeof served === "object") walk(served, child);
     }
   };
-  walk(data, root);
-  return counts;
+  walk(data, paths.root);
+  const result = new Map<string, number>();
+  for (const [slot, coordinate] of paths.coordinates.entries()) if (counts[slot]! > 0) result.set(coordinate, counts[slot]!);
+  return result;
 }
