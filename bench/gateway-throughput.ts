@@ -142,7 +142,7 @@ export async function benchGatewayThroughput(): Promise<void> {
       `  NOTE: ${cpus().length} cores, shared by the load generator, the ${unitPids.length} units, the gateways and anything else running (1-min load average now ${loadavg()[0]!.toFixed(1)}): figures are relative`,
     );
     console.log("  vanilla-default: Apollo's default HTTP client; vanilla-fetch: Node's fetch, as ecofed uses (ecofed / vanilla-fetch = cost of enforcement)");
-    console.log("  CPU ms/req: the gateway process's CPU (all its threads, /proc) per request; client: the load generator's (this process, on the same cores) per request");
+    console.log("  CPU ms/req: the gateway process's CPU (all its threads, /proc) per request; client: the load generator's (this process, on the same cores); units: the unit processes' together");
 
     // Per query, each gateway's CPU ms per request; and query (b)'s answers, for the answer-cost section.
     const cpuMs = new Map<BenchQuery["id"], Map<GatewayName, number>>();
@@ -179,13 +179,17 @@ export async function benchGatewayThroughput(): Promise<void> {
       // (this process, on the same cores, reading each answer: bigger answers cost it more).
       const cpu = new Map<GatewayName, { seconds: number; requests: number }>(GATEWAYS.map((g) => [g, { seconds: 0, requests: 0 }]));
       const clientCpu = new Map<GatewayName, { seconds: number; requests: number }>(GATEWAYS.map((g) => [g, { seconds: 0, requests: 0 }]));
+      const unitsCpu = new Map<GatewayName, { seconds: number; requests: number }>(GATEWAYS.map((g) => [g, { seconds: 0, requests: 0 }]));
+      const unitSeconds = (): number => unitPids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
       for (let r = 0; r < ROUNDS; r++) {
         const order = targets.map((_, i) => targets[(i + r) % targets.length]!);
         for (const t of order) {
           const cpuBefore = cpuSeconds(t.pid);
           const clientBefore = process.cpuUsage();
+          const unitsBefore = unitSeconds();
           const result = await runLoad(specs.get(t.name)!, ROUND_MS, expectedBytes.get(t.name)!, CONCURRENCY);
           const client = process.cpuUsage(clientBefore);
+          const units = unitSeconds() - unitsBefore;
           const cpuAfter = cpuSeconds(t.pid);
           const c = cpu.get(t.name)!;
           if (cpuBefore !== null && cpuAfter !== null) {
@@ -195,6 +199,9 @@ export async function benchGatewayThroughput(): Promise<void> {
           const cc = clientCpu.get(t.name)!;
           cc.seconds += (client.user + client.system) / 1e6;
           cc.requests += result.requests;
+          const uc = unitsCpu.get(t.name)!;
+          uc.seconds += units;
+          uc.requests += result.requests;
           rps.get(t.name)!.push(result.rps);
           lat.get(t.name)!.push(...result.latencies);
           const f = failures.get(t.name)!;
@@ -208,11 +215,11 @@ export async function benchGatewayThroughput(): Promise<void> {
       console.log(`${q.label}: as water, purpose ${q.purpose}`);
       console.log(`  ${q.query}`);
       for (const s of summaries) console.log(`  checked ${s}`);
-      console.log(`  ${pad("gateway", 16)}${lpad("req/s", 8)}${lpad("p50 ms", 9)}${lpad("p99 ms", 9)}${lpad("CPU ms/req", 12)}${lpad("client", 8)}  req/s per round`);
+      console.log(`  ${pad("gateway", 16)}${lpad("req/s", 8)}${lpad("p50 ms", 9)}${lpad("p99 ms", 9)}${lpad("CPU ms/req", 12)}${lpad("client", 8)}${lpad("units", 8)}  req/s per round`);
       for (const g of GATEWAYS) {
         const sorted = [...lat.get(g)!].sort((a, b) => a - b);
         console.log(
-          `  ${pad(g, 16)}${lpad(median(rps.get(g)!).toFixed(1), 8)}${lpad(percentile(sorted, 50).toFixed(1), 9)}${lpad(percentile(sorted, 99).toFixed(1), 9)}${lpad(cpuPerRequest(cpu.get(g)!), 12)}${lpad(cpuPerRequest(clientCpu.get(g)!), 8)}  ${rps
+          `  ${pad(g, 16)}${lpad(median(rps.get(g)!).toFixed(1), 8)}${lpad(percentile(sorted, 50).toFixed(1), 9)}${lpad(percentile(sorted, 99).toFixed(1), 9)}${lpad(cpuPerRequest(cpu.get(g)!), 12)}${lpad(cpuPerRequest(clientCpu.get(g)!), 8)}${lpad(cpuPerRequest(unitsCpu.get(g)!), 8)}  ${rps
             .get(g)!
             .map((x) => x.toFixed(0))
             .join(" ")}`,

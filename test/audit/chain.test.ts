@@ -10,27 +10,15 @@ import { auditMigrations } from "../../audit/migrations.js";
 import { verifyAuditChain } from "../../audit/verify-chain.js";
 import { loadOrCreatePlatformKey, type PlatformKey } from "../../gateway/identity/platform-key.js";
 import { openStore } from "../../storage/sqlite-store.js";
+import { sampleAccessEvent } from "../helpers/access-event.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
-const event = (i: number): AccessEvent => ({
-  at: new Date(Date.UTC(2026, 10, 30, 8, 0, i)).toISOString(),
-  requestId: `r-${Math.floor(i / 3)}`,
-  unit: "water",
-  principal: "w",
-  purpose: "WORK_REFERENCE",
-  coordinate: `Enterprise.f${i % 3}`,
-  owner: "info-center",
-  shareClass: "UNCONDITIONAL",
-  decision: "ALLOWED",
-  reason: "SHARED",
-  grantId: null,
-  operationName: null,
-  operationHash: "h",
-  clientName: null,
-  clientVersion: null,
-  valueCount: 1,
-  policyVersion: "p",
-});
+const event = (i: number): AccessEvent =>
+  sampleAccessEvent({
+    at: new Date(Date.UTC(2026, 10, 30, 8, 0, i)).toISOString(),
+    requestId: `r-${Math.floor(i / 3)}`,
+    coordinate: `Enterprise.f${i % 3}`,
+  });
 
 let dir: ReturnType<typeof tempDir>;
 let key: PlatformKey;

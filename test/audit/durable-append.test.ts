@@ -8,30 +8,13 @@ import { checkpointSigner } from "../../audit/checkpoint-signer.js";
 import { auditMigrations } from "../../audit/migrations.js";
 import { loadOrCreatePlatformKey, type PlatformKey } from "../../gateway/identity/platform-key.js";
 import { openStore } from "../../storage/sqlite-store.js";
+import { sampleAccessEvent } from "../helpers/access-event.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 // A response leaves only after its records are durable: append() resolves after the WAL
 // fsync that covers its commit — run off the event loop — never before.
 
-const event = (requestId: string): AccessEvent => ({
-  at: "2026-11-30T08:00:00.000Z",
-  requestId,
-  unit: "water",
-  principal: "w",
-  purpose: "WORK_REFERENCE",
-  coordinate: "Enterprise.name",
-  owner: "info-center",
-  shareClass: "UNCONDITIONAL",
-  decision: "ALLOWED",
-  reason: "SHARED",
-  grantId: null,
-  operationName: null,
-  operationHash: "h",
-  clientName: null,
-  clientVersion: null,
-  valueCount: 1,
-  policyVersion: "p",
-});
+const event = (requestId: string): AccessEvent => sampleAccessEvent({ requestId });
 
 /** An fsync the test completes (or fails) by hand, recording which file each call syncs. */
 class HeldFsync {

@@ -14,6 +14,7 @@ import { PlatformPublicKeys } from "../../subgraphs/_kit/platform-public-keys.js
 import { postGraphQL } from "../helpers/graphql-client.js";
 import { startInProcessFederation, type InProcessFederation } from "../helpers/in-process-federation.js";
 import { runCli } from "../helpers/cli-process.js";
+import { sampleAccessEvent } from "../helpers/access-event.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { asRequester } from "../helpers/tokens.js";
 
@@ -95,7 +96,7 @@ describe("the platform keyring", () => {
     try {
       const keyring = await openPlatformKeyring(dir.path);
       const writer = new AuditWriter(db, checkpointSigner(() => keyring.current()));
-      const event = { at: new Date().toISOString(), requestId: "r", unit: "water", principal: "w", purpose: null, coordinate: "Enterprise.name", owner: "info-center", shareClass: "UNCONDITIONAL", decision: "ALLOWED", reason: "SHARED", grantId: null, operationName: null, operationHash: "h", clientName: null, clientVersion: null, valueCount: 1, policyVersion: "p" } as const;
+      const event = sampleAccessEvent({ at: new Date().toISOString(), purpose: null });
       await writer.append([event]);
       const firstKid = keyring.current().kid;
       await writer.checkpoint();
