@@ -11,7 +11,7 @@ export interface AuditWriterOptions {
   readonly checkpointEvery?: number;
   /** …or this long after the last one, whichever comes first, if records were added. */
   readonly checkpointIntervalMs?: number;
-  /** Tests only: the fsync that makes commits durable (held or failed to prove appends wait for it). */
+  /** Tests only: the WAL sync (fdatasync) that makes commits durable, held or failed to prove appends wait for it. */
   readonly fsync?: Fsync;
 }
 
@@ -26,7 +26,7 @@ interface Pending {
  * commit): every `append` of the same turn of the event loop shares one transaction, and
  * each resolves only once that transaction is durable — a response is sent after its
  * records are, so a crash cannot lose the record of a response that left. The commit's
- * fsync runs off the event loop (WalSync): requests keep being served while the disk works.
+ * sync runs off the event loop (WalSync): requests keep being served while the disk works.
  */
 export class AuditWriter {
   private queue: Pending[] = [];
