@@ -99,7 +99,18 @@ interface Target {
 }
 
 const pad = (s: string, n: number): string => s.padEnd(n);
-const cpuPerRequest = (c: { seconds: number; requests: number }): string => (c.requests > 0 ? ((1000 * c.seconds) / c.requests).toFixed(2) : "n/a");
+/** CPU seconds some process spent over the requests it was measured across. */
+interface CpuTally {
+  seconds: number;
+  requests: number;
+}
+const msPerRequest = (t: CpuTally): number => (1000 * t.seconds) / t.requests;
+const tally = (): CpuTally => ({ seconds: 0, requests: 0 });
+function add(t: CpuTally, seconds: number, requests: number): void {
+  t.seconds += seconds;
+  t.requests += requests;
+}
+const cpuPerRequest = (t: CpuTally): string => (t.requests > 0 ? msPerRequest(t).toFixed(2) : "n/a");
 const lpad = (s: string, n: number): string => s.padStart(n);
 
 // ---------------------------------------------------------------------------------------
@@ -175,11 +186,10 @@ export async function benchGatewayThroughput(): Promise<void> {
       const rps = new Map<GatewayName, number[]>(GATEWAYS.map((g) => [g, []]));
       const lat = new Map<GatewayName, number[]>(GATEWAYS.map((g) => [g, []]));
       const failures = new Map<GatewayName, { count: number; sample: string | null }>(GATEWAYS.map((g) => [g, { count: 0, sample: null }]));
-      // The gateway process's own CPU per request: its cost, apart from the load generator's
-      // (this process, on the same cores, reading each answer: bigger answers cost it more).
-      const cpu = new Map<GatewayName, { seconds: number; requests: number }>(GATEWAYS.map((g) => [g, { seconds: 0, requests: 0 }]));
-      const clientCpu = new Map<GatewayName, { seconds: number; requests: number }>(GATEWAYS.map((g) => [g, { seconds: 0, requests: 0 }]));
-      const unitsCpu = new Map<GatewayName, { seconds: number; requests: number }>(GATEWAYS.map((g) => [g, { seconds: 0, requests: 0 }]));
+      // Per gateway, the CPU its requests cost: the gateway process's own, apart from the load
+      // generator's (this process, on the same cores, reading each answer: bigger answers cost
+      // it more) and the units'.
+      const cpu = new Map(GATEWAYS.map((g) => [g, { gateway: tally(), client: tally(), units: tally() }]));
       const unitSeconds = (): number => unitPids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
       // One round first that is not counted: under load, every process here keeps getting
       // faster for a while (a gateway's CPU per request fell from 8.7 to 5.6 ms over six
@@ -195,17 +205,10 @@ export async function benchGatewayThroughput(): Promise<void> {
           const client = process.cpuUsage(clientBefore);
           const units = unitSeconds() - unitsBefore;
           const cpuAfter = cpuSeconds(t.pid);
-          const c = cpu.get(t.name)!;
-          if (cpuBefore !== null && cpuAfter !== null) {
-            c.seconds += cpuAfter - cpuBefore;
-            c.requests += result.requests;
-          }
-          const cc = clientCpu.get(t.name)!;
-          cc.seconds += (client.user + client.system) / 1e6;
-          cc.requests += result.requests;
-          const uc = unitsCpu.get(t.name)!;
-          uc.seconds += units;
-          uc.requests += result.requests;
+          const spent = cpu.get(t.name)!;
+          if (cpuBefore !== null && cpuAfter !== null) add(spent.gateway, cpuAfter - cpuBefore, result.requests);
+          add(spent.client, (client.user + client.system) / 1e6, result.requests);
+          add(spent.units, units, result.requests);
           rps.get(t.name)!.push(result.rps);
           lat.get(t.name)!.push(...result.latencies);
           const f = failures.get(t.name)!;
@@ -223,13 +226,13 @@ export async function benchGatewayThroughput(): Promise<void> {
       for (const g of GATEWAYS) {
         const sorted = [...lat.get(g)!].sort((a, b) => a - b);
         console.log(
-          `  ${pad(g, 16)}${lpad(median(rps.get(g)!).toFixed(1), 8)}${lpad(percentile(sorted, 50).toFixed(1), 9)}${lpad(percentile(sorted, 99).toFixed(1), 9)}${lpad(cpuPerRequest(cpu.get(g)!), 12)}${lpad(cpuPerRequest(clientCpu.get(g)!), 8)}${lpad(cpuPerRequest(unitsCpu.get(g)!), 8)}  ${rps
+          `  ${pad(g, 16)}${lpad(median(rps.get(g)!).toFixed(1), 8)}${lpad(percentile(sorted, 50).toFixed(1), 9)}${lpad(percentile(sorted, 99).toFixed(1), 9)}${lpad(cpuPerRequest(cpu.get(g)!.gateway), 12)}${lpad(cpuPerRequest(cpu.get(g)!.client), 8)}${lpad(cpuPerRequest(cpu.get(g)!.units), 8)}  ${rps
             .get(g)!
             .map((x) => x.toFixed(0))
             .join(" ")}`,
         );
       }
-      cpuMs.set(q.id, new Map(GATEWAYS.map((g) => [g, (1000 * cpu.get(g)!.seconds) / cpu.get(g)!.requests])));
+      cpuMs.set(q.id, new Map(GATEWAYS.map((g) => [g, msPerRequest(cpu.get(g)!.gateway)])));
       if (q.id === "b") {
         for (const g of ["ecofed", "vanilla-fetch"] as const) {
           const spec = specs.get(g)!;
@@ -245,9 +248,9 @@ export async function benchGatewayThroughput(): Promise<void> {
         // Judged on the paired statistic: within a round the gateways run back to back, so a
         // machine that speeds up or slows down over the run (it does, here) moves both alike.
         const verdict = median(perRound) >= q.target ? "meets" : "below";
-        const e = cpu.get("ecofed")!;
-        const v = cpu.get(base)!;
-        const cpuRatio = e.requests > 0 && v.requests > 0 ? (e.seconds / e.requests / (v.seconds / v.requests)).toFixed(2) : "n/a";
+        const e = cpu.get("ecofed")!.gateway;
+        const v = cpu.get(base)!.gateway;
+        const cpuRatio = e.requests > 0 && v.requests > 0 ? (msPerRequest(e) / msPerRequest(v)).toFixed(2) : "n/a";
         console.log(
           `  ecofed / ${pad(base, 15)} throughput: median of per-round ratios ${median(perRound).toFixed(2)} (range ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}; ratio of medians ${ratio.toFixed(2)}); target ≥ ${q.target}: ${verdict}; gateway CPU per request ×${cpuRatio}`,
         );
