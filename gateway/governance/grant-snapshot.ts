@@ -14,7 +14,11 @@ export class GrantSnapshot {
     /** When a grant or suspension in it runs out: it must be read again then, even if nothing else moved. */
     readonly staleAt: number,
   ) {
-    for (const g of grants) this.byUnit.set(g.unit, [...(this.byUnit.get(g.unit) ?? []), g]);
+    for (const g of grants) {
+      const held = this.byUnit.get(g.unit);
+      if (held) held.push(g);
+      else this.byUnit.set(g.unit, [g]);
+    }
     this.suspended = new Set(suspendedUnits);
   }
 
