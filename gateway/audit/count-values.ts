@@ -5,18 +5,19 @@ interface PathNode {
   readonly children: readonly PathNode[];
 }
 
-interface CompiledPaths {
+/** The response paths an analysis mapped to coordinates, as a tree the count follows. */
+export interface ServedPaths {
   readonly root: PathNode;
   /** Each slot's coordinate key; several paths (aliases) may share one coordinate. */
   readonly coordinates: readonly string[];
 }
 
-// Compiled once per analysis (its path map is cached with it), so the per-request walk
-// builds no path strings and allocates nothing per key: it follows the keys the operation
-// asked for, nothing else, and counts into an array.
-const compiled = new WeakMap<ReadonlyMap<string, string>, CompiledPaths>();
-
-function compile(pathCoordinates: ReadonlyMap<string, string>): CompiledPaths {
+/**
+ * Compiled once per decision (the gateway keeps it with the cached analysis), so the
+ * per-request walk builds no path strings and allocates nothing per key: it follows the
+ * keys the operation asked for, nothing else, and counts into an array.
+ */
+export function compileServedPaths(pathCoordinates: ReadonlyMap<string, string>): ServedPaths {
   type Building = { key: string; slot: number; children: Building[] };
   const root: Building = { key: "", slot: -1, children: [] };
   const coordinates: string[] = [];
@@ -38,9 +39,7 @@ function compile(pathCoordinates: ReadonlyMap<string, string>): CompiledPaths {
  * guided by the response paths (list indices left out) the analysis mapped to coordinates.
  * Keys the operation did not map (`__typename`, a denied field's null) are not counted.
  */
-export function countServedValues(data: unknown, pathCoordinates: ReadonlyMap<string, string>): Map<string, number> {
-  let paths = compiled.get(pathCoordinates);
-  if (!paths) compiled.set(pathCoordinates, (paths = compile(pathCoordinates)));
+export function countServedValues(data: unknown, paths: ServedPaths): Map<string, number> {
   const counts = new Array<number>(paths.coordinates.length).fill(0);
   const walk = (value: unknown, node: PathNode): void => {
     if (Array.isArray(value)) {

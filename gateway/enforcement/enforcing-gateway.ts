@@ -9,7 +9,7 @@ import type {
 import { buildASTSchema, GraphQLError, parse, printSchema, type GraphQLSchema } from "graphql";
 import type { AccessEvent } from "../../audit/access-event.js";
 import { accessEvents } from "../audit/access-events.js";
-import { countServedValues } from "../audit/count-values.js";
+import { compileServedPaths, countServedValues, type ServedPaths } from "../audit/count-values.js";
 import { evaluateShare, type Requester } from "../../directives/share/evaluate.js";
 import { isSharePurpose, type SharePurpose, type ShareClass } from "../../directives/share/rule.js";
 import { readSupergraphPolicies, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
@@ -41,6 +41,15 @@ export interface AuditSink {
   readonly failOpen: boolean;
 }
 
+/** One cached decision: the analysis and what is derived from it once, not per request. */
+interface Decided {
+  readonly analysis: OperationAnalysis;
+  /** How denials alone are patched into the answer; null: reshape (or nothing to do). */
+  readonly denialPlan: DenialPlan | null;
+  /** The audit's value-count guide. */
+  readonly servedPaths: ServedPaths;
+}
+
 interface SchemaState {
   readonly supergraphSdl: string;
   /** The API schema with the gateway's own fields (`explain`): what clients validate against. */
@@ -57,8 +66,7 @@ interface SchemaState {
  */
 export class EnforcingGateway implements GatewayInterface {
   private state: SchemaState | null = null;
-  private readonly decisions: LruCache<string, OperationAnalysis>;
-  private readonly plans = new WeakMap<OperationAnalysis, DenialPlan | null>();
+  private readonly decisions: LruCache<string, Decided>;
 
   constructor(
     private readonly inner: ApolloGateway,
@@ -107,7 +115,7 @@ export class EnforcingGateway implements GatewayInterface {
   }
 
   /** Decides an operation for the request's requester and purpose, from cache when it can. */
-  analyze(requestContext: GatewayGraphQLRequestContext, context: GatewayContext): OperationAnalysis {
+  private decide(requestContext: GatewayGraphQLRequestContext, context: GatewayContext): Decided {
     const state = this.state;
     if (!state) throw new Error("enforcement has no supergraph yet");
     const { requester, purpose } = context;
@@ -131,8 +139,14 @@ export class EnforcingGateway implements GatewayInterface {
       this.decider(requester, purpose),
       this.options.forceRewrite ?? false,
     );
-    this.decisions.set(cacheKey, analysis);
-    return analysis;
+    const forceRewrite = this.options.forceRewrite ?? false;
+    const decided: Decided = {
+      analysis,
+      denialPlan: forceRewrite || !analysis.rewrite ? null : denialPlan(requestContext.schema, requestContext.operation, analysis),
+      servedPaths: compileServedPaths(analysis.pathCoordinates),
+    };
+    this.decisions.set(cacheKey, decided);
+    return decided;
   }
 
   /** `explain(query, purpose)`: the operation decided for the requester, not run. */
@@ -149,17 +163,6 @@ export class EnforcingGateway implements GatewayInterface {
     return (coordinate, owner, rule) => evaluateShare({ policy: { coordinate, owner, rule }, requester, purpose, grants, suspended });
   }
 
-  /** Whether denials alone can be patched into the answer, decided once per analysis (so per cached decision). */
-  private denialPlanOf(requestContext: GatewayGraphQLRequestContext, analysis: OperationAnalysis): DenialPlan | null {
-    if (this.options.forceRewrite) return null;
-    let plan = this.plans.get(analysis);
-    if (plan === undefined) {
-      plan = denialPlan(requestContext.schema, requestContext.operation, analysis);
-      this.plans.set(analysis, plan);
-    }
-    return plan;
-  }
-
   private async execute(requestContext: GatewayGraphQLRequestContext, executor: GatewayExecutor): Promise<GatewayExecutionResult> {
     const context = requestContext.context as GatewayContext;
     try {
@@ -167,11 +170,12 @@ export class EnforcingGateway implements GatewayInterface {
     } catch (error) {
       return governanceUnavailable(error);
     }
-    const analysis = this.analyze(requestContext, context);
-    const result = await this.run(requestContext, executor, analysis, context);
+    const decided = this.decide(requestContext, context);
+    const { analysis } = decided;
+    const result = await this.run(requestContext, executor, decided, context);
     const audit = this.options.audit;
     if (!audit) return result;
-    const events = accessEvents(analysis, countServedValues(result.data, analysis.pathCoordinates), {
+    const events = accessEvents(analysis, countServedValues(result.data, decided.servedPaths), {
       context,
       operationName: requestContext.operationName,
       operationHash: requestContext.queryHash,
@@ -190,7 +194,7 @@ export class EnforcingGateway implements GatewayInterface {
   private async run(
     requestContext: GatewayGraphQLRequestContext,
     executor: GatewayExecutor,
-    analysis: OperationAnalysis,
+    { analysis, denialPlan: plan }: Decided,
     context: GatewayContext,
   ): Promise<GatewayExecutionResult> {
     if (!analysis.rewrite) return executor(requestContext); // nothing denied or masked: untouched
@@ -200,7 +204,6 @@ export class EnforcingGateway implements GatewayInterface {
     // No data (a request error, or null propagated to the root): nothing to reshape, and the
     // answer must stay the gateway's (its HTTP status included); root denials are added to it.
     if (upstream.data === undefined || upstream.data === null) return withRootDenials(upstream, analysis);
-    const plan = this.denialPlanOf(requestContext, analysis);
     const reshaped = plan
       ? patchDenials(upstream.data, plan, (upstream.errors ?? []) as readonly GraphQLError[])
       : reshape(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { countServedValues } from "../../gateway/audit/count-values.js";
+import { compileServedPaths, countServedValues } from "../../gateway/audit/count-values.js";
 
 // The audit's value_count: non-null values served per coordinate, through lists and aliases.
-const paths = new Map([
+const paths = compileServedPaths(new Map([
   ["enterprises", "Query.enterprises\0registry"],
   ["enterprises.nodes", "EnterpriseConnection.nodes\0registry"],
   ["enterprises.nodes.name", "Enterprise.name\0registry"],
@@ -10,7 +10,7 @@ const paths = new Map([
   ["enterprises.nodes.inspections.date", "Inspection.date\0enforcement"],
   ["enterprises.nodes.alias", "Enterprise.name\0registry"],
   ["enterprises.nodes.constructor", "Enterprise.constructor\0registry"],
-]);
+]));
 
 describe("countServedValues", () => {
   it.each([
