@@ -26,6 +26,24 @@ interface GrantRow {
 
 type Reader = (today: string) => GovernanceState;
 const readers = new WeakMap<Database.Database, Reader>();
+const versionReaders = new WeakMap<Database.Database, Database.Statement>();
+const VERSION_SQL = "SELECT state_version FROM governance_state WHERE id = 1";
+
+/** The store's state version alone: one indexed read, asked before every request (statement prepared once per handle). */
+export function readGovernanceVersion(db: Database.Database): number {
+  let statement = versionReaders.get(db);
+  if (!statement) {
+    statement = db.prepare(VERSION_SQL).pluck();
+    versionReaders.set(db, statement);
+  }
+  return statement.get() as number;
+}
+
+/** When the earliest of these grants or suspensions runs out (the end of its last day, Asia/Shanghai); null when none does. */
+export function nextChangeAt(grants: readonly { readonly validUntil: string }[], suspensions: readonly { readonly until: string }[]): Date | null {
+  const lastDays = [...grants.map((g) => g.validUntil), ...suspensions.map((s) => s.until)].sort();
+  return lastDays[0] ? endOfShanghaiDay(lastDays[0]) : null;
+}
 
 /**
  * Reads the governance state from a governance store, read-only: three indexed SELECTs in
@@ -42,21 +60,15 @@ export function readGovernanceState(db: Database.Database, now: Date): Governanc
 }
 
 function prepareReader(db: Database.Database): Reader {
-  const version = db.prepare("SELECT state_version FROM governance_state WHERE id = 1").pluck();
+  const version = db.prepare(VERSION_SQL).pluck();
   const grants = db.prepare(
     "SELECT id, unit, coordinates, purpose, coordinated, valid_until FROM grants WHERE revoked_at IS NULL AND valid_until >= ? ORDER BY id",
   );
   const suspensions = db.prepare("SELECT unit, until FROM suspensions WHERE lifted_at IS NULL AND until >= ? ORDER BY id");
   return db.transaction((today: string): GovernanceState => {
-    const grantRows = grants.all(today) as GrantRow[];
-    const suspensionRows = suspensions.all(today) as { unit: string; until: string }[];
-    const lastDays = [...grantRows.map((g) => g.valid_until), ...suspensionRows.map((s) => s.until)].sort();
-    return {
-      version: version.get() as number,
-      grants: grantRows.map(toGrant),
-      suspensions: suspensionRows.map((s) => ({ unit: s.unit, until: s.until })),
-      nextChangeAt: lastDays[0] ? endOfShanghaiDay(lastDays[0]) : null,
-    };
+    const inForce = (grants.all(today) as GrantRow[]).map(toGrant);
+    const suspended = (suspensions.all(today) as { unit: string; until: string }[]).map((s) => ({ unit: s.unit, until: s.until }));
+    return { version: version.get() as number, grants: inForce, suspensions: suspended, nextChangeAt: nextChangeAt(inForce, suspended) };
   });
 }
 

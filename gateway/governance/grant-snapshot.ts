@@ -1,5 +1,6 @@
 import type { Grant } from "../../directives/share/evaluate.js";
-import { endOfShanghaiDay, shanghaiDay } from "../../governance/deadlines.js";
+import { shanghaiDay } from "../../governance/deadlines.js";
+import { nextChangeAt } from "../../governance/governance-state.js";
 import type { PublishedGovernanceState } from "../../governance/published-state.js";
 
 /** Grants by holder and suspended units, as read at one moment: what one request is decided against. */
@@ -27,8 +28,7 @@ export class GrantSnapshot {
     const today = shanghaiDay(now);
     const grants = state.grants.filter((g) => g.validUntil >= today);
     const suspensions = state.suspensions.filter((s) => s.until >= today);
-    const lastDays = [...grants.map((g) => g.validUntil), ...suspensions.map((s) => s.until)].sort();
-    const staleAt = lastDays[0] ? endOfShanghaiDay(lastDays[0]).getTime() : Number.POSITIVE_INFINITY;
+    const staleAt = nextChangeAt(grants, suspensions)?.getTime() ?? Number.POSITIVE_INFINITY;
     return new GrantSnapshot(version, grants, suspensions.map((s) => s.unit), staleAt);
   }
 

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { GOVERNANCE_STORE_FILE } from "../../governance/migrations.js";
-import { readGovernanceState } from "../../governance/governance-state.js";
+import { readGovernanceState, readGovernanceVersion } from "../../governance/governance-state.js";
 import type { PublishedGovernanceState } from "../../governance/published-state.js";
 import type { GovernanceReader } from "./governance-grant-source.js";
 
@@ -13,7 +13,6 @@ import type { GovernanceReader } from "./governance-grant-source.js";
  */
 export class StoreGovernanceReader implements GovernanceReader {
   private db: Database.Database | null = null;
-  private versionQuery: Database.Statement | null = null;
   private readonly file: string;
 
   constructor(dataDir: string) {
@@ -21,8 +20,9 @@ export class StoreGovernanceReader implements GovernanceReader {
   }
 
   version(): string | null {
-    if (!this.open()) return null;
-    return `store:${String(this.versionQuery!.get())}`;
+    const db = this.open();
+    if (!db) return null;
+    return `store:${readGovernanceVersion(db)}`;
   }
 
   state(now: Date): PublishedGovernanceState {
@@ -40,7 +40,6 @@ export class StoreGovernanceReader implements GovernanceReader {
     // The governance unit owns and migrates the file; the gateway only reads it.
     this.db = new Database(this.file, { fileMustExist: true });
     this.db.pragma("busy_timeout = 5000");
-    this.versionQuery = this.db.prepare("SELECT state_version FROM governance_state WHERE id = 1").pluck();
     return this.db;
   }
 }

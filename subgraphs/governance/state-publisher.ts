@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { createClient } from "redis";
-import { readGovernanceState } from "../../governance/governance-state.js";
+import { readGovernanceState, readGovernanceVersion } from "../../governance/governance-state.js";
 import { encodePublishedState, type GovernanceKeys } from "../../governance/published-state.js";
 import { GraphQLError } from "graphql";
 
@@ -16,7 +16,6 @@ const RETRY_MS = 2_000;
 export class GovernanceStatePublisher {
   private publishedVersion = -1;
   private chain: Promise<void> = Promise.resolve();
-  private readonly stateVersion: Database.Statement;
   private retry: NodeJS.Timeout | undefined;
 
   private constructor(
@@ -24,9 +23,7 @@ export class GovernanceStatePublisher {
     private readonly client: ReturnType<typeof createClient>,
     private readonly keys: GovernanceKeys,
     private readonly now: () => Date,
-  ) {
-    this.stateVersion = db.prepare("SELECT state_version FROM governance_state WHERE id = 1").pluck();
-  }
+  ) {}
 
   /** Connects in the background and publishes the current state as soon as Redis answers. */
   static start(db: Database.Database, url: string, keys: GovernanceKeys, now: () => Date): GovernanceStatePublisher {
@@ -51,7 +48,7 @@ export class GovernanceStatePublisher {
   }
 
   private async publish(): Promise<void> {
-    const version = this.stateVersion.get() as number;
+    const version = readGovernanceVersion(this.db);
     if (version === this.publishedVersion) return;
     const state = readGovernanceState(this.db, this.now());
     const { json, version: digest } = encodePublishedState({ grants: state.grants, suspensions: state.suspensions });
