@@ -79,28 +79,23 @@ export function rowToRecord(r: AccessRecordRow): AccessRecord {
 /** A stored row with its strings looked up (a number the dictionary lacks reads as null). */
 export function storedToRecord(r: StoredRecordRow, strings: AuditStrings): AccessRecord {
   const s = (id: number | null): string => strings.valueOf(id) as string;
-  return {
-    id: r.id,
-    at: r.at,
-    requestId: r.request_id,
+  return rowToRecord({
+    ...r,
     unit: s(r.unit),
     principal: s(r.principal),
-    purpose: s(r.purpose) as SharePurpose | null,
+    purpose: s(r.purpose),
     coordinate: s(r.coordinate),
     owner: s(r.owner),
-    shareClass: s(r.share_class) as ShareClass | null,
-    decision: s(r.decision) as ShareDecision,
-    reason: s(r.reason) as DecisionReason,
-    grantId: s(r.grant_id),
-    operationName: s(r.operation_name),
-    operationHash: s(r.operation_hash),
-    clientName: s(r.client_name),
-    clientVersion: s(r.client_version),
-    valueCount: r.value_count,
-    policyVersion: s(r.policy_version),
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
+    share_class: s(r.share_class),
+    decision: s(r.decision),
+    reason: s(r.reason),
+    grant_id: s(r.grant_id),
+    operation_name: s(r.operation_name),
+    operation_hash: s(r.operation_hash),
+    client_name: s(r.client_name),
+    client_version: s(r.client_version),
+    policy_version: s(r.policy_version),
+  });
 }
 
 /** The statement `storedParams` fills: positional, since binding by name cost ~20 % of an insert (measured). */
