@@ -85,7 +85,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       apollo,
       host: config.host,
       port: config.port,
-      context: (req, requestId) => authenticate(req, requestId, tokens, revocations),
+      context: (req, requestId) => authenticate(req, requestId, { keyring, tokens, revocations }),
       ...(config.tls ? { tls: config.tls } : {}),
       healthy: () => ready,
     });

@@ -27,12 +27,11 @@ export class UnitDataSource extends RemoteGraphQLDataSource {
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions): Promise<void> {
     const coordinates = this.coordinates.of(request.query ?? "");
-    const key = this.keyring.current();
     // Calls the gateway makes of its own accord come with an empty context: the platform asks.
     const gatewayContext = context as Partial<GatewayContext>;
     const assertion = gatewayContext.requester
-      ? await requestAssertion(key, gatewayContext as GatewayContext, coordinates)
-      : await serviceAssertion(key, "ecofed-gateway", coordinates);
+      ? await requestAssertion(gatewayContext.signingKey!, gatewayContext as GatewayContext, coordinates)
+      : await serviceAssertion(this.keyring.current(), "ecofed-gateway", coordinates);
     request.http?.headers.set(ASSERTION_HEADER, assertion);
   }
 

@@ -11,7 +11,7 @@ import { PLATFORM_KEY_ALG, type PlatformKey } from "./platform-key.js";
 export function serviceAssertion(key: PlatformKey, principal: string, coordinates: readonly string[]): Promise<string> {
   return requestAssertion(
     key,
-    { requestId: randomUUID(), requester: { unit: "platform", principal, roles: [] }, purpose: null, client: { name: null, version: null } },
+    { requestId: randomUUID(), requester: { unit: "platform", principal, roles: [] }, purpose: null },
     coordinates,
   );
 }
@@ -21,7 +21,7 @@ export function serviceAssertion(key: PlatformKey, principal: string, coordinate
  * coordinates the fetch may read. Its nonce (`jti`) makes it single-use: a captured
  * assertion cannot be replayed, nor reused for other fields.
  */
-export function requestAssertion(key: PlatformKey, context: GatewayContext, coordinates: readonly string[]): Promise<string> {
+export function requestAssertion(key: PlatformKey, context: Pick<GatewayContext, "requestId" | "requester" | "purpose">, coordinates: readonly string[]): Promise<string> {
   return new SignJWT({
     rid: context.requestId,
     unit: context.requester.unit,

@@ -4,6 +4,8 @@ import type { Requester } from "../../directives/share/evaluate.js";
 import { isSharePurpose, SHARE_PURPOSES, type SharePurpose } from "../../directives/share/rule.js";
 import { requesterFromCertificate } from "./platform-ca.js";
 
+import type { VerificationKeys } from "../../schema/platform-keys.js";
+import type { PlatformKey, PlatformKeyring } from "./platform-key.js";
 import type { RevocationList } from "./revocation-list.js";
 import { HttpError, unauthenticated } from "../../server/http-error.js";
 import type { VerifiedTokens } from "./token.js";
@@ -14,6 +16,15 @@ export interface GatewayContext {
   readonly requester: Requester;
   readonly purpose: SharePurpose | null;
   readonly client: { readonly name: string | null; readonly version: string | null };
+  /** The platform key this request's assertions to subgraphs are signed with: read once, with its credential. */
+  readonly signingKey: PlatformKey;
+}
+
+/** What authenticates a request: the keyring (tokens), the verified-token cache, the CA's revocations (TLS). */
+export interface Authenticator {
+  readonly keyring: PlatformKeyring;
+  readonly tokens: VerifiedTokens;
+  readonly revocations?: RevocationList | undefined;
 }
 
 function header(req: IncomingMessage, name: string): string | null {
@@ -25,8 +36,10 @@ function header(req: IncomingMessage, name: string): string | null {
  * Authenticates one HTTP request. Identity comes from the Authorization header's token
  * and from nothing else a client can set (`X-Unit` and the like are ignored).
  */
-export async function authenticate(req: IncomingMessage, requestId: string, tokens: VerifiedTokens, revocations?: RevocationList): Promise<GatewayContext> {
-  const requester = certificateRequester(req, revocations) ?? (await tokenRequester(req, tokens));
+export async function authenticate(req: IncomingMessage, requestId: string, { keyring, tokens, revocations }: Authenticator): Promise<GatewayContext> {
+  // One read of the keyring per request: a rotation or retirement decides from the next one.
+  const keys = keyring.now();
+  const requester = certificateRequester(req, revocations) ?? (await tokenRequester(req, tokens, keys));
   const rawPurpose = header(req, "x-share-purpose")?.trim() ?? "";
   if (rawPurpose !== "" && !isSharePurpose(rawPurpose)) {
     // An unknown purpose: HTTP 400 (CONTRACT §2).
@@ -37,13 +50,14 @@ export async function authenticate(req: IncomingMessage, requestId: string, toke
     requester,
     purpose: rawPurpose === "" ? null : (rawPurpose as SharePurpose),
     client: { name: header(req, "apollographql-client-name"), version: header(req, "apollographql-client-version") },
+    signingKey: keys.current,
   };
 }
 
-async function tokenRequester(req: IncomingMessage, tokens: VerifiedTokens): Promise<Requester> {
+async function tokenRequester(req: IncomingMessage, tokens: VerifiedTokens, keys: VerificationKeys): Promise<Requester> {
   const match = header(req, "authorization")?.match(/^Bearer\s+(\S+)\s*$/i);
   if (!match) throw unauthenticated("a client certificate or an Authorization: Bearer <token> header is required (npx ecofed token --unit <code>)");
-  return tokens.verify(match[1]!);
+  return tokens.verify(match[1]!, keys);
 }
 
 /**

@@ -39,10 +39,27 @@ export interface KeyListing {
   readonly status: "current" | "verifying" | "retired";
 }
 
-interface LoadedKeyring {
-  readonly file: KeyringFile;
-  readonly current: PlatformKey;
-  readonly keys: ReadonlyMap<string, { readonly key: KeyObject; readonly retired: boolean }>;
+/**
+ * The keyring as read at one moment. A request reads it once (authenticate) and uses that
+ * for its credential and for every assertion it signs: one stat of the file per request,
+ * not one per subgraph fetch.
+ */
+export class KeyringView implements VerificationKeys {
+  constructor(
+    readonly file: KeyringFile,
+    /** The key that signs now. */
+    readonly current: PlatformKey,
+    private readonly keys: ReadonlyMap<string, { readonly key: KeyObject; readonly retired: boolean }>,
+  ) {}
+
+  credentialKey(kid: string): KeyObject | null {
+    const entry = this.keys.get(kid);
+    return entry && !entry.retired ? entry.key : null;
+  }
+
+  historyKey(kid: string): KeyObject | null {
+    return this.keys.get(kid)?.key ?? null;
+  }
 }
 
 /**
@@ -51,31 +68,31 @@ interface LoadedKeyring {
  * rotation keep working until their key is retired); retired keys verify history only.
  */
 export class PlatformKeyring implements VerificationKeys {
-  private readonly file: WatchedFile<LoadedKeyring>;
+  private readonly file: WatchedFile<KeyringView>;
 
   constructor(readonly dataDir: string) {
     this.file = new WatchedFile(join(dataDir, FILE), (text) => load(parseKeyring(text, join(dataDir, FILE))));
   }
 
   current(): PlatformKey {
-    return this.loaded().current;
+    return this.now().current;
   }
 
   credentialKey(kid: string): KeyObject | null {
-    const entry = this.loaded().keys.get(kid);
-    return entry && !entry.retired ? entry.key : null;
+    return this.now().credentialKey(kid);
   }
 
   historyKey(kid: string): KeyObject | null {
-    return this.loaded().keys.get(kid)?.key ?? null;
+    return this.now().historyKey(kid);
   }
 
   list(): KeyListing[] {
-    const { file } = this.loaded();
+    const { file } = this.now();
     return file.keys.map((k) => ({ kid: k.kid, createdAt: k.createdAt, status: k.retiredAt ? "retired" : k.kid === file.current ? "current" : "verifying" }));
   }
 
-  private loaded(): LoadedKeyring {
+  /** The keyring as the file holds it now (re-read if it changed). */
+  now(): KeyringView {
     const value = this.file.read();
     // Fail closed: without a readable keyring nothing is signed or verified.
     if (value instanceof Error) {
@@ -202,7 +219,7 @@ function parseKeyring(text: string, path: string): KeyringFile {
   return file;
 }
 
-function load(file: KeyringFile): LoadedKeyring {
+function load(file: KeyringFile): KeyringView {
   const keys = new Map(file.keys.map((k) => [k.kid, { key: createPublicKey({ key: k.publicJwk as JsonWebKey, format: "jwk" }), retired: k.retiredAt !== undefined }]));
   const stored = file.keys.find((k) => k.kid === file.current)!;
   const current: PlatformKey = {
@@ -211,7 +228,7 @@ function load(file: KeyringFile): LoadedKeyring {
     publicKey: keys.get(stored.kid)!.key,
     publicJwk: stored.publicJwk,
   };
-  return { file, current, keys };
+  return new KeyringView(file, current, keys);
 }
 
 function tempName(path: string): string {
