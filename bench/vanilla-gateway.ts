@@ -6,6 +6,7 @@ import { PlatformDataSource } from "../gateway/platform-data-source.js";
 import { fetchCoordinateIndex } from "../gateway/fetch-coordinates.js";
 import { ApolloServer } from "@apollo/server";
 import { listenGraphQL } from "../server/graphql-http.js";
+import { deferStringify } from "../server/deferred-results.js";
 
 /**
  * Benchmark baseline: a vanilla @apollo/gateway over a supergraph file, no enforcement.
@@ -33,7 +34,9 @@ const gateway = new ApolloGateway({
   supergraphSdl,
   buildService: ({ url }) => new PlatformDataSource(url!, key, "vanilla-baseline", coordinates, mode === "fetch" ? (fetch as unknown as Fetcher) : undefined),
 });
-const apollo = new ApolloServer({ gateway });
+// Served as ecofed serves its answers (listenGraphQL, results written in pieces), so the
+// comparison is between the gateways, not between HTTP layers.
+const apollo = new ApolloServer({ gateway, stringifyResult: deferStringify });
 await apollo.start();
 const http = await listenGraphQL({
   apollo,

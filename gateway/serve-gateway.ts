@@ -1,6 +1,7 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { listenGraphQL } from "../server/graphql-http.js";
+import { deferStringify } from "../server/deferred-results.js";
 import { maskUnexpectedErrors } from "../server/format-error.js";
 import { ConfigError, type GatewayConfig } from "./config.js";
 import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
@@ -76,6 +77,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     gateway: enforcement,
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
+    stringifyResult: deferStringify,
   });
   await apollo.start();
   let stopRecording = (): void => undefined;

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
+import { redeemDeferred } from "./deferred-results.js";
+import { jsonPieces } from "./json-pieces.js";
 import { utf8Body } from "./utf8-body.js";
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -140,7 +142,16 @@ async function handle<TContext extends BaseContext>(
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === "complete") {
-    res.end(utf8Body(response.body.string));
+    const deferred = redeemDeferred(response.body.string);
+    if (!deferred) {
+      res.end(utf8Body(response.body.string));
+      return;
+    }
+    const { chunks, bytes } = jsonPieces(deferred.result);
+    res.setHeader("content-length", bytes);
+    res.cork();
+    for (const chunk of chunks) res.write(chunk);
+    res.end();
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { listenGraphQL, type RunningHttpServer } from "../../server/graphql-http.js";
+import { deferStringify } from "../../server/deferred-results.js";
 import { maskUnexpectedErrors } from "../../server/format-error.js";
 import { ASSERTION_HEADER } from "../../schema/request-assertion.js";
 import { HttpError, unauthenticated } from "../../server/http-error.js";
@@ -66,6 +67,7 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       schema,
       formatError: maskUnexpectedErrors,
       includeStacktraceInErrorResponses: false,
+      stringifyResult: deferStringify,
       // Traces cost CPU on every request and nobody reads them here.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
