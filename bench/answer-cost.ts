@@ -17,6 +17,9 @@ const ROUNDS = 4;
 const ROUND_MS = 2_000;
 const CONCURRENCY = 16;
 
+const WRITE_MODES = ["string", "utf8", "pieces"] as const;
+type WriteMode = (typeof WRITE_MODES)[number];
+
 export interface SavedAnswer {
   readonly label: string;
   readonly text: string;
@@ -26,17 +29,17 @@ export interface AnswerCost {
   readonly label: string;
   readonly bytes: number;
   /** Median over the rounds of the server's CPU ms per request, by write mode. */
-  readonly cpuMs: { readonly string: number; readonly utf8: number };
+  readonly cpuMs: { readonly string: number; readonly utf8: number; readonly pieces: number };
 }
 
 export async function measureAnswerCost(answers: readonly SavedAnswer[], dir: string): Promise<AnswerCost[]> {
   const started: Spawned[] = [];
   try {
-    const servers: { answer: number; mode: "string" | "utf8"; url: string; pid: number; bytes: number }[] = [];
+    const servers: { answer: number; mode: WriteMode; url: string; pid: number; bytes: number }[] = [];
     for (const [i, answer] of answers.entries()) {
       const file = join(dir, `answer-${i}.json`);
       writeFileSync(file, answer.text);
-      for (const mode of ["string", "utf8"] as const) {
+      for (const mode of WRITE_MODES) {
         const [, url] = await spawnUntil([SERVER, file, mode], { ...process.env, NODE_ENV: "production" }, /answer server ready at (\S+)/, started);
         servers.push({ answer: i, mode, url: url!, pid: started.at(-1)!.child.pid!, bytes: Buffer.byteLength(`${JSON.stringify(JSON.parse(answer.text))}\n`) });
       }
@@ -52,8 +55,8 @@ export async function measureAnswerCost(answers: readonly SavedAnswer[], dir: st
       }
     }
     return answers.map((answer, i) => {
-      const of = (mode: "string" | "utf8"): number => median(perRequest.get(servers.find((s) => s.answer === i && s.mode === mode)!)!);
-      return { label: answer.label, bytes: servers.find((s) => s.answer === i)!.bytes, cpuMs: { string: of("string"), utf8: of("utf8") } };
+      const of = (mode: WriteMode): number => median(perRequest.get(servers.find((s) => s.answer === i && s.mode === mode)!)!);
+      return { label: answer.label, bytes: servers.find((s) => s.answer === i)!.bytes, cpuMs: { string: of("string"), utf8: of("utf8"), pieces: of("pieces") } };
     });
   } finally {
     await Promise.all(started.map((s) => stopChild(s.child)));

@@ -1,19 +1,21 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { jsonPieces } from "../server/json-pieces.js";
 import { utf8Body } from "../server/utf8-body.js";
 
 /**
  * Benchmark probe: a plain Node HTTP server that answers every POST with one saved GraphQL
- * answer, stringified again each time (as Apollo Server does after execution) and written
- * either as a string (Node's own path) or through `utf8Body` (what ecofed's servers do).
- *   node dist/bench/answer-server.js ANSWER_FILE string|utf8
+ * answer, serialized again each time (as a server does after execution): stringified and
+ * written as a string (Node's own path) or through `utf8Body`, or written in pieces
+ * (`jsonPieces`, what ecofed's servers do).
+ *   node dist/bench/answer-server.js ANSWER_FILE string|utf8|pieces
  * Prints `answer server ready at <url>`; SIGTERM or SIGINT stops it.
  */
 
 const [file, mode] = process.argv.slice(2);
-if (!file || (mode !== "string" && mode !== "utf8")) {
-  console.error("usage: answer-server.js ANSWER_FILE string|utf8");
+if (!file || (mode !== "string" && mode !== "utf8" && mode !== "pieces")) {
+  console.error("usage: answer-server.js ANSWER_FILE string|utf8|pieces");
   process.exit(2);
 }
 const answer = JSON.parse(readFileSync(file, "utf8")) as unknown;
@@ -21,8 +23,16 @@ const answer = JSON.parse(readFileSync(file, "utf8")) as unknown;
 const server = createServer((req, res) => {
   req.resume();
   req.on("end", () => {
-    const text = `${JSON.stringify(answer)}\n`;
     res.setHeader("content-type", "application/json; charset=utf-8");
+    if (mode === "pieces") {
+      const { chunks, bytes } = jsonPieces(answer);
+      res.setHeader("content-length", bytes);
+      res.cork();
+      for (const chunk of chunks) res.write(chunk);
+      res.end();
+      return;
+    }
+    const text = `${JSON.stringify(answer)}\n`;
     res.end(mode === "utf8" ? utf8Body(text) : text);
   });
 });

@@ -288,14 +288,16 @@ async function reportAnswerCost(cpuMs: ReadonlyMap<BenchQuery["id"], ReadonlyMap
     `  ecofed per denied occurrence: (CPU/req on (b) − on (b0)) / ${denials} denials = ${perDenial.toFixed(1)} µs (issue 3's budget: 15 µs); vanilla-fetch serving the leaf instead: ${vanillaLeaf >= 0 ? "+" : ""}${vanillaLeaf.toFixed(2)} ms/req`,
   );
   const costs = await measureAnswerCost(answers, dir);
-  console.log("  serving the answer alone (a plain Node server that stringifies and writes it, CPU ms/req, median of rounds; bench/answer-cost.ts):");
+  console.log("  serving the answer alone (a plain Node server that serializes and writes it, CPU ms/req, median of rounds; bench/answer-cost.ts):");
   for (const c of costs) {
-    console.log(`    ${pad(`${c.label}'s answer`, 22)} ${(c.bytes / 1024).toFixed(1).padStart(6)} KiB: ${c.cpuMs.string.toFixed(2)} written as a string, ${c.cpuMs.utf8.toFixed(2)} through utf8Body (as ecofed's servers write)`);
+    console.log(
+      `    ${pad(`${c.label}'s answer`, 22)} ${(c.bytes / 1024).toFixed(1).padStart(6)} KiB: ${c.cpuMs.string.toFixed(2)} stringified and written as a string, ${c.cpuMs.utf8.toFixed(2)} through utf8Body, ${c.cpuMs.pieces.toFixed(2)} in pieces (as ecofed's servers write)`,
+    );
   }
   const eco = costs.find((c) => c.label === "ecofed");
   const van = costs.find((c) => c.label === "vanilla-fetch");
   if (!eco || !van) return;
-  const extra = eco.cpuMs.utf8 - van.cpuMs.utf8;
+  const extra = eco.cpuMs.pieces - van.cpuMs.pieces;
   const vanillaCpu = b.get("vanilla-fetch")!;
   console.log(
     `  the contract's answer alone costs +${extra.toFixed(2)} ms/req to serve: a gateway with vanilla's CPU (${vanillaCpu.toFixed(2)} ms/req) and no other cost would spend ×${((vanillaCpu + extra) / vanillaCpu).toFixed(2)} (estimate; ecofed measured ×${(b.get("ecofed")! / vanillaCpu).toFixed(2)})`,
