@@ -49,7 +49,9 @@ export function countServedValues(data: unknown, paths: ServedPaths): Map<string
     if (value === null || typeof value !== "object") return;
     for (const child of node.children) {
       const served = (value as Record<string, unknown>)[child.key];
-      if (served === null || served === undefined || !Object.hasOwn(value, child.key)) continue;
+      // A key the answer lacks may still be found on Object.prototype (`constructor`): a
+      // function, which no answer holds. (`__proto__` is no GraphQL name.)
+      if (served === null || served === undefined || typeof served === "function") continue;
       if (child.slot >= 0) counts[child.slot]! += 1;
       if (typeof served === "object") walk(served, child);
     }
