@@ -22,3 +22,8 @@ export function redeemDeferred(body: string): { readonly result: unknown } | und
   if (!waiting.delete(body)) throw new Error(`deferred result ${body.slice(1)} was already written or never issued`);
   return { result };
 }
+
+/** How many results wait to be written (diagnosis, tests: it returns to 0 between requests). */
+export function deferredWaiting(): number {
+  return waiting.size;
+}

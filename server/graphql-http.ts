@@ -130,6 +130,8 @@ async function handle<TContext extends BaseContext>(
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? "GET", headers, search: url.search, body: parsedBody };
   const response = await options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+  // Taken at once, whatever is sent next: a result left waiting would never be freed.
+  const deferred = response.body.kind === "complete" ? redeemDeferred(response.body.string) : undefined;
   if (options.beforeRespond) {
     try {
       await options.beforeRespond();
@@ -141,17 +143,16 @@ async function handle<TContext extends BaseContext>(
   }
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
-  if (response.body.kind === "complete") {
-    const deferred = redeemDeferred(response.body.string);
-    if (!deferred) {
-      res.end(utf8Body(response.body.string));
-      return;
-    }
+  if (deferred) {
     const { chunks, bytes } = jsonPieces(deferred.result);
     res.setHeader("content-length", bytes);
     res.cork();
     for (const chunk of chunks) res.write(chunk);
     res.end();
+    return;
+  }
+  if (response.body.kind === "complete") {
+    res.end(utf8Body(response.body.string));
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
