@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   NOT_FOUND: "No object has that id (an application, grant or request); extensions.argument names the argument.",
   CATALOG_UNAVAILABLE: "Governance has not yet received the federation's supergraph, so fields cannot be checked; retry shortly.",
   AUDIT_UNAVAILABLE: "The audit log cannot be written, so nothing is served (HTTP 503).",
+  IDENTITY_UNAVAILABLE: "The platform keyring cannot be read, so no credential is verified and nothing is served (HTTP 503).",
   GOVERNANCE_UNAVAILABLE: "Grants and suspensions cannot be read (the governance store or Redis), so nothing is served (HTTP 503).",
   SUBGRAPH_UNAVAILABLE: "A unit's subgraph could not be reached; extensions.unit names it.",
   INTERNAL_SERVER_ERROR: "An unexpected error; details are in the server log, not here.",

@@ -5,7 +5,7 @@ import { isSharePurpose, SHARE_PURPOSES, type SharePurpose } from "../../directi
 import { requesterFromCertificate } from "./platform-ca.js";
 
 import type { VerificationKeys } from "../../schema/platform-keys.js";
-import type { PlatformKey, PlatformKeyring } from "./platform-key.js";
+import type { KeyringView, PlatformKey, PlatformKeyring } from "./platform-key.js";
 import type { RevocationList } from "./revocation-list.js";
 import { HttpError, unauthenticated } from "../../server/http-error.js";
 import type { VerifiedTokens } from "./token.js";
@@ -37,8 +37,7 @@ function header(req: IncomingMessage, name: string): string | null {
  * and from nothing else a client can set (`X-Unit` and the like are ignored).
  */
 export async function authenticate(req: IncomingMessage, requestId: string, { keyring, tokens, revocations }: Authenticator): Promise<GatewayContext> {
-  // One read of the keyring per request: a rotation or retirement decides from the next one.
-  const keys = keyring.now();
+  const keys = currentKeys(keyring);
   const requester = certificateRequester(req, revocations) ?? (await tokenRequester(req, tokens, keys));
   const rawPurpose = header(req, "x-share-purpose")?.trim() ?? "";
   if (rawPurpose !== "" && !isSharePurpose(rawPurpose)) {
@@ -52,6 +51,16 @@ export async function authenticate(req: IncomingMessage, requestId: string, { ke
     client: { name: header(req, "apollographql-client-name"), version: header(req, "apollographql-client-version") },
     signingKey: keys.current,
   };
+}
+
+/** One read of the keyring per request: a rotation or retirement decides from the next one. Unreadable: nothing is verified (fail closed). */
+function currentKeys(keyring: PlatformKeyring): KeyringView {
+  try {
+    return keyring.now();
+  } catch (error) {
+    console.error(`ecofed: ${(error as Error).message}`);
+    throw new HttpError(503, "IDENTITY_UNAVAILABLE", "the platform keyring cannot be read, so no credential is verified; see the gateway's log");
+  }
 }
 
 async function tokenRequester(req: IncomingMessage, tokens: VerifiedTokens, keys: VerificationKeys): Promise<Requester> {

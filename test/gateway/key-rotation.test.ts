@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +56,23 @@ describe("platform key rotation in a running federation", () => {
       [oldKey.kid, "retired"],
       [newKid, "current"],
     ]);
+  });
+
+  it("serves nothing, with HTTP 503 IDENTITY_UNAVAILABLE, while the keyring is unreadable, and recovers when it is restored", async () => {
+    const token = await signToken(await loadOrCreatePlatformKey(fed.dataDir), requester);
+    const file = join(fed.dataDir, "platform-key.json");
+    const intact = readFileSync(file, "utf8");
+    writeFileSync(file, "{ not a keyring");
+    try {
+      const refused = await ask(token);
+      expect(refused.status).toBe(503);
+      expect(refused.body.errors?.map((x) => x.extensions?.["code"])).toEqual(["IDENTITY_UNAVAILABLE"]);
+      expect(refused.body.data).toBeUndefined();
+      expect(JSON.stringify(refused.body)).not.toContain(e.name);
+    } finally {
+      writeFileSync(file, intact, { mode: 0o600 });
+    }
+    expect((await ask(token)).body.data).toMatchObject({ enterprise: { name: e.name } });
   });
 });
 
