@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { jsonPieces } from "../server/json-pieces.js";
+import { endWithJson } from "../server/json-pieces.js";
 import { utf8Body } from "../server/utf8-body.js";
 
 /**
@@ -25,11 +25,7 @@ const server = createServer((req, res) => {
   req.on("end", () => {
     res.setHeader("content-type", "application/json; charset=utf-8");
     if (mode === "pieces") {
-      const { chunks, bytes } = jsonPieces(answer);
-      res.setHeader("content-length", bytes);
-      res.cork();
-      for (const chunk of chunks) res.write(chunk);
-      res.end();
+      endWithJson(res, answer);
       return;
     }
     const text = `${JSON.stringify(answer)}\n`;

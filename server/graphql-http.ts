@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
 import { redeemDeferred } from "./deferred-results.js";
-import { jsonPieces } from "./json-pieces.js";
+import { endWithJson } from "./json-pieces.js";
 import { utf8Body } from "./utf8-body.js";
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -144,11 +144,7 @@ async function handle<TContext extends BaseContext>(
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (deferred) {
-    const { chunks, bytes } = jsonPieces(deferred.result);
-    res.setHeader("content-length", bytes);
-    res.cork();
-    for (const chunk of chunks) res.write(chunk);
-    res.end();
+    endWithJson(res, deferred.result);
     return;
   }
   if (response.body.kind === "complete") {
