@@ -27,13 +27,12 @@ interface GrantRow {
 type Reader = (today: string) => GovernanceState;
 const readers = new WeakMap<Database.Database, Reader>();
 const versionReaders = new WeakMap<Database.Database, Database.Statement>();
-const VERSION_SQL = "SELECT state_version FROM governance_state WHERE id = 1";
 
 /** The store's state version alone: one indexed read, asked before every request (statement prepared once per handle). */
 export function readGovernanceVersion(db: Database.Database): number {
   let statement = versionReaders.get(db);
   if (!statement) {
-    statement = db.prepare(VERSION_SQL).pluck();
+    statement = db.prepare("SELECT state_version FROM governance_state WHERE id = 1").pluck();
     versionReaders.set(db, statement);
   }
   return statement.get() as number;
@@ -60,7 +59,6 @@ export function readGovernanceState(db: Database.Database, now: Date): Governanc
 }
 
 function prepareReader(db: Database.Database): Reader {
-  const version = db.prepare(VERSION_SQL).pluck();
   const grants = db.prepare(
     "SELECT id, unit, coordinates, purpose, coordinated, valid_until FROM grants WHERE revoked_at IS NULL AND valid_until >= ? ORDER BY id",
   );
@@ -68,7 +66,7 @@ function prepareReader(db: Database.Database): Reader {
   return db.transaction((today: string): GovernanceState => {
     const inForce = (grants.all(today) as GrantRow[]).map(toGrant);
     const suspended = (suspensions.all(today) as { unit: string; until: string }[]).map((s) => ({ unit: s.unit, until: s.until }));
-    return { version: version.get() as number, grants: inForce, suspensions: suspended, nextChangeAt: nextChangeAt(inForce, suspended) };
+    return { version: readGovernanceVersion(db), grants: inForce, suspensions: suspended, nextChangeAt: nextChangeAt(inForce, suspended) };
   });
 }
 
