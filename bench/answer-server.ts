@@ -8,7 +8,7 @@ import { utf8Body } from "../server/utf8-body.js";
  * Benchmark probe: a plain Node HTTP server that answers every POST with one saved GraphQL
  * answer, serialized again each time (as a server does after execution): stringified and
  * written as a string (Node's own path) or through `utf8Body`, or written in pieces
- * (`jsonPieces`, what ecofed's servers do).
+ * (`endWithJson`, as ecofed's servers do).
  *   node dist/bench/answer-server.js ANSWER_FILE string|utf8|pieces
  * Prints `answer server ready at <url>`; SIGTERM or SIGINT stops it.
  */

@@ -28,8 +28,8 @@ export function compileServedPaths(pathCoordinates: ReadonlyMap<string, string>)
       if (!child) node.children.push((child = { key, slot: -1, children: [] }));
       node = child;
     }
-    if (!coordinates.includes(coordinate)) coordinates.push(coordinate);
-    node.slot = coordinates.indexOf(coordinate);
+    const known = coordinates.indexOf(coordinate);
+    node.slot = known >= 0 ? known : coordinates.push(coordinate) - 1;
   }
   return { root, coordinates };
 }

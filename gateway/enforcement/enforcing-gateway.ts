@@ -131,15 +131,15 @@ export class EnforcingGateway implements GatewayInterface {
     ].join("\0");
     const cached = this.decisions.get(cacheKey);
     if (cached) return cached;
+    const forceRewrite = this.options.forceRewrite ?? false;
     const analysis = analyzeOperation(
       requestContext.schema,
       requestContext.document,
       requestContext.operation,
       state.policies,
       this.decider(requester, purpose),
-      this.options.forceRewrite ?? false,
+      forceRewrite,
     );
-    const forceRewrite = this.options.forceRewrite ?? false;
     const decided: Decided = {
       analysis,
       denialPlan: forceRewrite || !analysis.rewrite ? null : denialPlan(requestContext.schema, requestContext.operation, analysis),

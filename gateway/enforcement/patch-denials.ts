@@ -91,7 +91,7 @@ function planOf(
  */
 export function patchDenials(data: Record<string, unknown>, plan: DenialPlan, upstreamErrors: readonly GraphQLError[]): ExecutionResult {
   const errors: GraphQLError[] = [...upstreamErrors];
-  // One path, pushed and popped on the way down; each error gets its own copy.
+  // One path, pushed and popped on the way down; each error gets a copy of its own.
   const patched = patchObject(data, plan, [], errors);
   return errors.length > 0 ? { data: patched, errors } : { data: patched };
 }
@@ -101,9 +101,7 @@ function patchObject(object: Record<string, unknown>, plan: DenialPlan, path: (s
   for (const key of plan.keys) {
     const denial = plan.denied.get(key);
     if (denial) {
-      path.push(key);
-      errors.push(shareDeniedError(denial.message, denial.extensions, path.slice()));
-      path.pop();
+      errors.push(shareDeniedError(denial.message, denial.extensions, [...path, key]));
       out[key] = null;
     } else if (key in object) {
       const below = plan.below.get(key);

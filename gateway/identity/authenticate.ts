@@ -2,12 +2,11 @@ import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { Requester } from "../../directives/share/evaluate.js";
 import { isSharePurpose, SHARE_PURPOSES, type SharePurpose } from "../../directives/share/rule.js";
-import { requesterFromCertificate } from "./platform-ca.js";
-
 import type { VerificationKeys } from "../../schema/platform-keys.js";
+import { HttpError, unauthenticated } from "../../server/http-error.js";
+import { requesterFromCertificate } from "./platform-ca.js";
 import type { KeyringView, PlatformKey, PlatformKeyring } from "./platform-key.js";
 import type { RevocationList } from "./revocation-list.js";
-import { HttpError, unauthenticated } from "../../server/http-error.js";
 import type { VerifiedTokens } from "./token.js";
 
 /** Who asks and why, for one request: from the verified credential and `X-Share-Purpose` only. */
