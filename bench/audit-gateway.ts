@@ -92,7 +92,7 @@ export async function benchAuditGateway(): Promise<void> {
       `gateway throughput, audit log on vs off: ecofed gateway (\`ecofed gateway\`, audit on) vs the same gateway with withoutAudit (audit off), separate processes, NODE_ENV=production, over the same ${unitPids.length} unit processes`,
     );
     console.log(
-      `  closed loop, concurrency ${CONCURRENCY}, Node fetch (keep-alive); ${ROUNDS} rounds × ${ROUND_MS / 1000} s per gateway, order swapped each round; warm-up ${WARMUP_REQUESTS} requests each`,
+      `  closed loop, concurrency ${CONCURRENCY}, node:http client (keep-alive); ${ROUNDS} rounds × ${ROUND_MS / 1000} s per gateway, order swapped each round; warm-up ${WARMUP_REQUESTS} requests each`,
     );
     console.log(
       `  NOTE: ${cpus().length} cores, shared by the load generator, the ${unitPids.length} units, both gateways and anything else running (load average 1/5/15 min now ${load()}): figures are relative`,

@@ -147,7 +147,7 @@ export async function benchGatewayThroughput(): Promise<void> {
       `gateway throughput: ecofed vs vanilla @apollo/gateway 2.14.4 (separate processes, NODE_ENV=production) over the same ${unitPids.length} unit processes`,
     );
     console.log(
-      `  closed loop, concurrency ${CONCURRENCY}, Node fetch (keep-alive); ${ROUNDS} rounds × ${ROUND_MS / 1000} s per gateway, order rotated each round, requests sent in a round are awaited and counted; warm-up ${WARMUP_REQUESTS} requests each, then one uncounted round`,
+      `  closed loop, concurrency ${CONCURRENCY}, node:http client (keep-alive; answers counted, not parsed, after one full check); ${ROUNDS} rounds × ${ROUND_MS / 1000} s per gateway, order rotated each round, requests sent in a round are awaited and counted; warm-up ${WARMUP_REQUESTS} requests each, then one uncounted round`,
     );
     console.log(
       `  NOTE: ${cpus().length} cores, shared by the load generator, the ${unitPids.length} units, the gateways and anything else running (1-min load average now ${loadavg()[0]!.toFixed(1)}): figures are relative`,
