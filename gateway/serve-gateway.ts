@@ -2,9 +2,9 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { listenGraphQL } from "../server/graphql-http.js";
 import { deferStringify } from "../server/deferred-results.js";
-import { maskUnexpectedErrors } from "../server/format-error.js";
 import { ConfigError, type GatewayConfig } from "./config.js";
 import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
+import { formatGatewayError } from "./enforcement/share-error.js";
 import type { GrantSource } from "./enforcement/grant-source.js";
 import { GovernanceGrantSource } from "./governance/governance-grant-source.js";
 import { RedisGovernanceReader } from "./governance/redis-governance-reader.js";
@@ -75,7 +75,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: enforcement,
-    formatError: maskUnexpectedErrors,
+    formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
     stringifyResult: deferStringify,
   });

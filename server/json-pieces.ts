@@ -7,6 +7,21 @@ const DESCEND_LENGTH = 16;
 /** A long array's items are stringified in runs whose text is about this long. */
 const RUN_UNITS = 8 * 1024;
 
+/**
+ * The method of a value that knows its own JSON text: the items of a long array that have it
+ * are written with what it returns instead of being stringified. It must return exactly
+ * `JSON.stringify(value)`, which every other serializer still writes.
+ */
+export const JSON_TEXT = Symbol("ecofed.jsonText");
+
+interface KnowsItsJson {
+  [JSON_TEXT](): string;
+}
+
+function knowsItsJson(value: unknown): value is KnowsItsJson {
+  return typeof value === "object" && value !== null && JSON_TEXT in value;
+}
+
 /** A JSON text as UTF-8 chunks, and their total length for Content-Length. */
 export interface JsonBytes {
   readonly chunks: readonly Buffer[];
@@ -101,16 +116,33 @@ function writeSpine(sink: ChunkSink, value: unknown): boolean {
 /**
  * A long array, stringified a run of items at a time: one JSON.stringify call per run keeps
  * the per-item cost of small items away, and the run's length adapts to the items' size.
+ * An item that knows its JSON text is written with it, between runs.
  */
 function writeLongArray(sink: ChunkSink, items: readonly unknown[]): void {
+  // Such items come in the arrays of a response's errors, after its other errors: an array
+  // that ends without one is stringified in runs without looking at each item.
+  const look = knowsItsJson(items[items.length - 1]);
   let run = DESCEND_LENGTH;
+  let separator = "[";
   for (let start = 0; start < items.length; ) {
-    const end = Math.min(items.length, start + run);
+    const item = items[start];
+    if (look && knowsItsJson(item)) {
+      sink.push(separator);
+      sink.push(item[JSON_TEXT]());
+      separator = ",";
+      start++;
+      continue;
+    }
+    const limit = Math.min(items.length, start + run);
+    let end = start + 1;
+    while (end < limit && !(look && knowsItsJson(items[end]))) end++;
     const text = JSON.stringify(items.slice(start, end));
-    // "[a,b]" → "[a,b" for the first run, ",c,d" after it.
-    sink.push(start === 0 ? text.slice(0, -1) : `,${text.slice(1, -1)}`);
+    // "[a,b]" → "a,b", after "[" for the first run, "," after that.
+    sink.push(separator);
+    sink.push(text.slice(1, -1));
+    separator = ",";
     run = Math.max(1, Math.min(4_096, Math.floor((RUN_UNITS * (end - start)) / text.length)));
     start = end;
   }
-  sink.push("]");
+  sink.push(separator === "[" ? "[]" : "]");
 }

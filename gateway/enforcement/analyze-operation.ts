@@ -21,7 +21,7 @@ import type { Decision } from "../../directives/share/evaluate.js";
 import type { ShareClass, ShareRule } from "../../directives/share/rule.js";
 import { ownerOf, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
 import { LOCAL_ROOT_FIELDS } from "../explain/explain-schema.js";
-import { denialExtensions, denialMessage, type DenialInfo } from "./share-error.js";
+import { DenialNotice, type DenialInfo } from "./share-error.js";
 
 /** One field coordinate's decision in an operation: what audit records and `explain` report. */
 export interface CoordinateDecision {
@@ -33,8 +33,7 @@ export interface CoordinateDecision {
 
 /** A denied response path (list indices left out) and the error each occurrence gets. */
 export interface PathDenial extends DenialInfo {
-  readonly message: string;
-  readonly extensions: Record<string, unknown>;
+  readonly notice: DenialNotice;
 }
 
 /** Everything the gateway decided about one operation for one requester, cacheable. */
@@ -146,7 +145,7 @@ export function analyzeOperation(
     if (decision.decision === "DENIED") {
       changed = true;
       const previous = denied.get(key);
-      if (!previous) denied.set(key, { ...info, message: denialMessage(info), extensions: denialExtensions(info) });
+      if (!previous) denied.set(key, { ...info, notice: new DenialNotice(info) });
       return null;
     }
     pathCoordinates.set(key, `${coordinate}\0${owner}`);

@@ -247,7 +247,7 @@ function governanceUnavailable(error: unknown): GatewayExecutionResult {
 function withRootDenials(result: GatewayExecutionResult, analysis: OperationAnalysis): GatewayExecutionResult {
   const rootDenials = [...analysis.denied.entries()]
     .filter(([key]) => !key.includes("."))
-    .map(([key, denial]) => shareDeniedError(denial.message, denial.extensions, [key]));
+    .map(([key, denial]) => shareDeniedError(denial.notice, [key]));
   if (rootDenials.length === 0) return result;
   return { ...result, errors: [...(result.errors ?? []), ...rootDenials] };
 }

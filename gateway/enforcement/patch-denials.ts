@@ -101,7 +101,7 @@ function patchObject(object: Record<string, unknown>, plan: DenialPlan, path: (s
   for (const key of plan.keys) {
     const denial = plan.denied.get(key);
     if (denial) {
-      errors.push(shareDeniedError(denial.message, denial.extensions, [...path, key]));
+      errors.push(shareDeniedError(denial.notice, [...path, key]));
       out[key] = null;
     } else if (key in object) {
       const below = plan.below.get(key);

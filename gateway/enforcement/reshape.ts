@@ -42,7 +42,7 @@ export function reshape(
     if (localCoordinate) return tagLocal(localObjects, local(localCoordinate, args));
     const denial = analysis.denied.get(key);
     if (denial) {
-      const error = shareDeniedError(denial.message, denial.extensions, pathArray(info.path));
+      const error = shareDeniedError(denial.notice, pathArray(info.path));
       // A denied non-null field nulls its parent, as GraphQL says: graphql-js does that for an error.
       if (isNonNullType(info.returnType)) return error;
       denials.push(error);

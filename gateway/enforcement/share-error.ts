@@ -1,4 +1,6 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { maskUnexpectedErrors } from "../../server/format-error.js";
+import { JSON_TEXT } from "../../server/json-pieces.js";
 import type { Decision } from "../../directives/share/evaluate.js";
 import type { ShareClass } from "../../directives/share/rule.js";
 
@@ -20,9 +22,8 @@ const MESSAGES: Partial<Record<Decision["reason"], string>> = {
   APPROVAL_REQUIRED: "the field needs an approved application (Art. 21)",
 };
 
-/** The extensions of a SHARE_DENIED error: the same object for every occurrence of a denial. */
-export function denialExtensions(info: DenialInfo): Record<string, unknown> {
-  return {
+function denialExtensions(info: DenialInfo): Readonly<Record<string, unknown>> {
+  return deepFreeze({
     code: "SHARE_DENIED",
     share: {
       coordinate: info.coordinate,
@@ -31,12 +32,38 @@ export function denialExtensions(info: DenialInfo): Record<string, unknown> {
       reason: info.decision.reason,
       apply: { provider: info.owner, coordinates: [info.coordinate] },
     },
-  };
+  });
 }
 
-export function denialMessage(info: DenialInfo): string {
-  return `${info.coordinate} of ${info.owner} denied: ${MESSAGES[info.decision.reason] ?? info.decision.reason}`;
+function deepFreeze<T extends object>(value: T): T {
+  for (const member of Object.values(value)) if (typeof member === "object" && member !== null) deepFreeze(member as object);
+  return Object.freeze(value);
 }
+
+/**
+ * What every occurrence of one denial says, made once per analysis: its message, its
+ * extensions (frozen: one object for every occurrence) and their JSON text, so that an
+ * occurrence is written by stringifying its path alone (the rest is 90 % of its bytes:
+ * 401 denials of the gateway benchmark's query (b) took 0.52 ms to stringify whole, their
+ * paths 0.06 ms).
+ */
+export class DenialNotice {
+  readonly message: string;
+  readonly extensions: Readonly<Record<string, unknown>>;
+  /** An occurrence's JSON is `jsonHead + JSON.stringify(path) + jsonTail`. */
+  readonly jsonHead: string;
+  readonly jsonTail: string;
+
+  constructor(info: DenialInfo) {
+    this.message = `${info.coordinate} of ${info.owner} denied: ${MESSAGES[info.decision.reason] ?? info.decision.reason}`;
+    this.extensions = denialExtensions(info);
+    // The key order of GraphQLError's toJSON, which is what Apollo formats an error from.
+    this.jsonHead = `{"message":${JSON.stringify(this.message)},"path":`;
+    this.jsonTail = `,"extensions":${JSON.stringify(this.extensions)}}`;
+  }
+}
+
+type Path = readonly (string | number)[];
 
 /**
  * A GraphQLError built without GraphQLError's constructor. A denial per list item is
@@ -52,15 +79,56 @@ class ShareDeniedError {
   readonly positions = undefined;
   readonly originalError = undefined;
   readonly stack = "";
+  readonly message: string;
+  readonly extensions: Readonly<Record<string, unknown>>;
+  readonly #notice: DenialNotice;
+
   constructor(
-    readonly message: string,
-    readonly extensions: Record<string, unknown>,
-    readonly path: readonly (string | number)[],
-  ) {}
+    notice: DenialNotice,
+    readonly path: Path,
+  ) {
+    this.message = notice.message;
+    this.extensions = notice.extensions;
+    this.#notice = notice;
+  }
+
+  formatted(): FormattedDenial {
+    return new FormattedDenial(this.#notice, this.path);
+  }
 }
 Object.setPrototypeOf(ShareDeniedError.prototype, GraphQLError.prototype);
 
+/**
+ * A denial occurrence as the answer holds it: the members of GraphQLError's `toJSON`, so
+ * any serializer writes it as Apollo would; json-pieces takes its text from `JSON_TEXT`.
+ */
+class FormattedDenial implements GraphQLFormattedError {
+  readonly message: string;
+  readonly path: Path;
+  readonly extensions: Readonly<Record<string, unknown>>;
+  readonly #notice: DenialNotice;
+
+  constructor(notice: DenialNotice, path: Path) {
+    this.message = notice.message;
+    this.path = path;
+    this.extensions = notice.extensions;
+    this.#notice = notice;
+  }
+
+  [JSON_TEXT](): string {
+    return this.#notice.jsonHead + JSON.stringify(this.path) + this.#notice.jsonTail;
+  }
+}
+
 /** One SHARE_DENIED error at a path. */
-export function shareDeniedError(message: string, extensions: Record<string, unknown>, path: readonly (string | number)[]): GraphQLError {
-  return new ShareDeniedError(message, extensions, path) as unknown as GraphQLError;
+export function shareDeniedError(notice: DenialNotice, path: Path): GraphQLError {
+  return new ShareDeniedError(notice, path) as unknown as GraphQLError;
+}
+
+/**
+ * The gateway's `formatError`: a denial becomes its FormattedDenial (Apollo's own copy of
+ * it is dropped); every other error is masked as on every ecofed server.
+ */
+export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return error instanceof ShareDeniedError ? error.formatted() : maskUnexpectedErrors(formatted, error);
 }

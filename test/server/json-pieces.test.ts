@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deferStringify, redeemDeferred } from "../../server/deferred-results.js";
-import { jsonPieces } from "../../server/json-pieces.js";
+import { JSON_TEXT, jsonPieces } from "../../server/json-pieces.js";
 
 // An answer written in pieces must be byte for byte what Apollo's own stringify would send.
 
@@ -36,6 +36,29 @@ describe("jsonPieces", () => {
     ["undefined", undefined],
   ])("writes %s exactly as JSON.stringify", (_name, value) => {
     expect(written(value).equals(expected(value))).toBe(true);
+  });
+
+  it("writes the items of a long array that know their JSON text with that text, in order among the others", () => {
+    let calls = 0;
+    class Known {
+      constructor(readonly n: number) {}
+      [JSON_TEXT](): string {
+        calls++;
+        return JSON.stringify({ n: this.n });
+      }
+    }
+    const errors = [...long(5, (i) => ({ plain: i })), ...long(30, (i) => new Known(i)), { plain: "between" }, new Known(99)];
+    const value = { errors, short: [new Known(1)], data: long(20, (i) => i) };
+    expect(written(value).equals(expected(value))).toBe(true);
+    // The 31 in the long array; the one in a short array is stringified with it.
+    expect(calls).toBe(31);
+    // Its text is what is written, not a stringify of it (so a wrong text would show).
+    class Lying {
+      [JSON_TEXT](): string {
+        return '"told"';
+      }
+    }
+    expect(written(long(20, () => new Lying())).toString()).toBe(`[${long(20, () => '"told"').join(",")}]\n`);
   });
 
   it("reads each getter once, as JSON.stringify does", () => {
