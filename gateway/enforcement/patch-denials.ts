@@ -15,17 +15,23 @@ import {
 import { pathKey, type OperationAnalysis, type PathDenial } from "./analyze-operation.js";
 import { shareDeniedError } from "./share-error.js";
 
-/** Where denials go in one selection set: its response keys in order, the denied ones, and the sets below that hold more. */
+/** Where denials go in one selection set: a step per response key that needs one, in the operation's order. */
 export interface DenialPlan {
-  readonly keys: readonly string[];
-  readonly denied: ReadonlyMap<string, PathDenial>;
-  readonly below: ReadonlyMap<string, DenialPlan>;
+  readonly steps: readonly PlanStep[];
   /**
    * The subgraphs' object can be patched as it is: the denied keys all come after the kept
    * ones (so adding them keeps the operation's key order) and the rewrite added no
-   * `__typename` here (an object type with a kept field). Otherwise the object is rebuilt.
+   * `__typename` here (an object type with a kept field). Then only the denied keys and the
+   * ones with denials below have a step; otherwise the object is rebuilt, a step per key.
    */
   readonly inPlace: boolean;
+}
+
+/** A response key: put back as null with its error (`denial`), patched below (`below`), or copied. */
+interface PlanStep {
+  readonly key: string;
+  readonly denial: PathDenial | null;
+  readonly below: DenialPlan | null;
 }
 
 /**
@@ -80,7 +86,11 @@ function planOf(
     }
   }
   const deniedLast = denied.size === 0 || keys.findIndex((key) => denied.has(key)) === keys.length - denied.size;
-  return { keys, denied, below, inPlace: deniedLast && denied.size < keys.length && isObjectType(parent) };
+  const inPlace = deniedLast && denied.size < keys.length && isObjectType(parent);
+  const steps = keys
+    .map((key) => ({ key, denial: denied.get(key) ?? null, below: below.get(key) ?? null }))
+    .filter((step) => !inPlace || step.denial || step.below);
+  return { steps, inPlace };
 }
 
 /**
@@ -98,18 +108,16 @@ export function patchDenials(data: Record<string, unknown>, plan: DenialPlan, up
 
 function patchObject(object: Record<string, unknown>, plan: DenialPlan, path: (string | number)[], errors: GraphQLError[]): Record<string, unknown> {
   const out: Record<string, unknown> = plan.inPlace ? object : {};
-  for (const key of plan.keys) {
-    const denial = plan.denied.get(key);
+  for (const { key, denial, below } of plan.steps) {
     if (denial) {
       errors.push(shareDeniedError(denial.notice, [...path, key]));
       out[key] = null;
     } else if (key in object) {
-      const below = plan.below.get(key);
       if (below) {
         path.push(key);
         out[key] = patchValue(object[key], below, path, errors);
         path.pop();
-      } else if (out !== object) out[key] = object[key];
+      } else out[key] = object[key];
     }
   }
   return out;
