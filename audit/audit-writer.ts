@@ -13,6 +13,16 @@ export interface AuditWriterOptions {
   readonly checkpointIntervalMs?: number;
   /** Tests only: the WAL sync (fdatasync) that makes commits durable, held or failed to prove appends wait for it. */
   readonly fsync?: Fsync;
+  /** How long a commit may wait for the appends of reserved requests still running (default 8 ms). */
+  readonly commitDelayMs?: number;
+}
+
+/** An append announced by a request that started: see AuditWriter.reserve. */
+export interface AuditReservation {
+  /** Appends the request's events (once). */
+  append(events: readonly AccessEvent[]): Promise<void>;
+  /** The request ends without appending (it failed, or had nothing to record); a no-op after `append`. */
+  release(): void;
 }
 
 interface Pending {
@@ -27,10 +37,21 @@ interface Pending {
  * each resolves only once that transaction is durable — a response is sent after its
  * records are, so a crash cannot lose the record of a response that left. The commit's
  * sync runs off the event loop (WalSync): requests keep being served while the disk works.
+ *
+ * A commit costs much the same for one request's records as for several (the same index
+ * pages are written to the WAL, the same sync follows), so when other requests that will
+ * append are still running (reserved), it waits for them, up to `commitDelayMs` — as
+ * PostgreSQL's commit_delay waits only while other transactions are active. Alone, a
+ * request commits at once. Measured on the gateway benchmark's query (a), in a paired A/B
+ * of a fixed delay: 8 ms took the gateway's CPU from 7.42 to 6.57 ms per request, 3 ms
+ * changed nothing, 16 ms gave no more than 8.
  */
 export class AuditWriter {
   private queue: Pending[] = [];
   private scheduled = false;
+  /** Reserved requests that have neither appended nor been released. */
+  private reserved = 0;
+  private delayTimer: NodeJS.Timeout | null = null;
   private sinceCheckpoint = 0;
   private lastCheckpointAt = Date.now();
   private readonly insert: Database.Statement;
@@ -70,11 +91,53 @@ export class AuditWriter {
     if (events.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.queue.push({ events, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
+  }
+
+  /**
+   * Announces that a request has started and will append: commits wait for it (up to
+   * `commitDelayMs`) so that its records share theirs. Release it if it ends without appending.
+   */
+  reserve(): AuditReservation {
+    this.reserved++;
+    let open = true;
+    const leave = (): void => {
+      if (!open) return;
+      open = false;
+      this.reserved--;
+    };
+    return {
+      append: (events) => {
+        leave();
+        const appended = this.append(events);
+        // Its leaving may be what a waiting commit waits for, whatever it appended.
+        this.schedule();
+        return appended;
+      },
+      release: () => {
+        leave();
+        this.schedule();
+      },
+    };
+  }
+
+  /** Commits what is queued: in this turn of the event loop, or once no reserved request is left or the delay is up. */
+  private schedule(): void {
+    if (this.queue.length === 0 || this.scheduled) return;
+    if (this.reserved > 0 && (this.options.commitDelayMs ?? 8) > 0) {
+      this.delayTimer ??= setTimeout(() => this.flushNow(), this.options.commitDelayMs ?? 8);
+      return;
+    }
+    this.flushNow();
+  }
+
+  private flushNow(): void {
+    if (this.delayTimer) clearTimeout(this.delayTimer);
+    this.delayTimer = null;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
@@ -152,6 +215,8 @@ export class AuditWriter {
   /** Flushes, signs a last checkpoint, syncs, stops the timer. */
   async close(): Promise<void> {
     clearInterval(this.timer);
+    if (this.delayTimer) clearTimeout(this.delayTimer);
+    this.delayTimer = null;
     if (this.queue.length > 0) this.flush();
     await this.checkpointing;
     await this.checkpoint();

@@ -71,7 +71,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     defaultClass: config.defaultClass,
     grants,
     forceRewrite: parts.forceRewrite ?? false,
-    ...(parts.withoutAudit ? {} : { audit: { append: (events) => auditWriter.append(events), failOpen: config.auditFailOpen ?? false } }),
+    ...(parts.withoutAudit ? {} : { audit: { reserve: () => auditWriter.reserve(), failOpen: config.auditFailOpen ?? false } }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: enforcement,

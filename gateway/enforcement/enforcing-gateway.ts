@@ -7,7 +7,7 @@ import type {
   GatewaySchemaLoadOrUpdateCallback,
 } from "@apollo/server-gateway-interface";
 import { buildASTSchema, GraphQLError, parse, printSchema, type GraphQLSchema } from "graphql";
-import type { AccessEvent } from "../../audit/access-event.js";
+import type { AuditReservation } from "../../audit/audit-writer.js";
 import { accessEvents } from "../audit/access-events.js";
 import { compileServedPaths, countServedValues, type ServedPaths } from "../audit/count-values.js";
 import { evaluateShare, type Requester } from "../../directives/share/evaluate.js";
@@ -36,7 +36,8 @@ export interface EnforcementOptions {
 
 /** The audit log as the gateway sees it. */
 export interface AuditSink {
-  append(events: readonly AccessEvent[]): Promise<void>;
+  /** Announced when a request starts, so that commits can wait for its records (AuditWriter.reserve). */
+  reserve(): AuditReservation;
   /** Serve even when the log cannot be written (logged loudly); default: fail closed. */
   readonly failOpen: boolean;
 }
@@ -164,6 +165,20 @@ export class EnforcingGateway implements GatewayInterface {
   }
 
   private async execute(requestContext: GatewayGraphQLRequestContext, executor: GatewayExecutor): Promise<GatewayExecutionResult> {
+    const audit = this.options.audit;
+    const reservation = audit?.reserve();
+    try {
+      return await this.executeAudited(requestContext, executor, reservation);
+    } finally {
+      reservation?.release();
+    }
+  }
+
+  private async executeAudited(
+    requestContext: GatewayGraphQLRequestContext,
+    executor: GatewayExecutor,
+    reservation: AuditReservation | undefined,
+  ): Promise<GatewayExecutionResult> {
     const context = requestContext.context as GatewayContext;
     try {
       await this.options.grants.refresh();
@@ -173,8 +188,7 @@ export class EnforcingGateway implements GatewayInterface {
     const decided = this.decide(requestContext, context);
     const { analysis } = decided;
     const result = await this.run(requestContext, executor, decided, context);
-    const audit = this.options.audit;
-    if (!audit) return result;
+    if (!reservation) return result;
     const events = accessEvents(analysis, countServedValues(result.data, decided.servedPaths), {
       context,
       operationName: requestContext.operationName,
@@ -183,9 +197,9 @@ export class EnforcingGateway implements GatewayInterface {
       at: new Date().toISOString(),
     });
     try {
-      await audit.append(events);
+      await reservation.append(events);
     } catch (error) {
-      if (!audit.failOpen) return auditUnavailable(error);
+      if (!this.options.audit!.failOpen) return auditUnavailable(error);
       console.error(`ecofed: AUDIT LOG NOT WRITTEN, serving anyway (ECOFED_AUDIT_FAIL_OPEN): ${(error as Error).message}`);
     }
     return result;

@@ -108,3 +108,65 @@ describe("durable audit appends", () => {
     expect(db.pragma("synchronous", { simple: true })).toBe(1); // NORMAL: the writer syncs, not each commit
   });
 });
+
+describe("group commits with requests still running (reservations)", () => {
+  const delayed = (commitDelayMs: number): AuditWriter => new AuditWriter(db, checkpointSigner(() => key), { fsync: held.fsync, checkpointEvery: 1_000_000, commitDelayMs });
+
+  it("commits at once when no reserved request is running", async () => {
+    const w = delayed(60_000);
+    const alone = w.reserve();
+    void alone.append([event("r1")]);
+    await turns();
+    expect(recordsOf("r1")).toBe(1);
+    expect(held.calls).toHaveLength(1);
+  });
+
+  it("waits for the reserved requests still running, then commits their records in one transaction and one sync", async () => {
+    const w = delayed(60_000);
+    const a = w.reserve();
+    const b = w.reserve();
+    const first = tracked(a.append([event("r1")]));
+    await turns();
+    expect(recordsOf("r1")).toBe(0); // b is still running: its records will share the commit
+    expect(held.calls).toHaveLength(0);
+    const second = tracked(b.append([event("r2")]));
+    await turns();
+    expect(recordsOf("r1") + recordsOf("r2")).toBe(2);
+    expect(held.calls).toHaveLength(1);
+    held.calls[0]!.done(null);
+    await turns();
+    expect([first.settled(), second.settled()]).toEqual(["resolved", "resolved"]);
+  });
+
+  it("stops waiting for a request that ends without appending, and counts each reservation once", async () => {
+    const w = delayed(60_000);
+    const a = w.reserve();
+    const b = w.reserve();
+    void a.append([event("r1")]);
+    await turns();
+    expect(recordsOf("r1")).toBe(0);
+    b.release();
+    await turns();
+    expect(recordsOf("r1")).toBe(1);
+    const c = w.reserve();
+    b.release(); // a second release must not count another request as gone
+    void w.append([event("r2")]);
+    await turns();
+    expect(recordsOf("r2")).toBe(0); // c is running
+    c.release();
+    await turns();
+    expect(recordsOf("r2")).toBe(1);
+  });
+
+  it("waits no longer than commitDelayMs for a request that is slow to append", async () => {
+    const w = delayed(40);
+    w.reserve(); // never appends
+    const started = performance.now();
+    void w.append([event("r1")]);
+    await turns();
+    expect(recordsOf("r1")).toBe(0);
+    while (recordsOf("r1") === 0 && performance.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(recordsOf("r1")).toBe(1);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(35);
+  });
+});
