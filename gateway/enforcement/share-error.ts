@@ -69,16 +69,12 @@ type Path = readonly (string | number)[];
  * A GraphQLError built without GraphQLError's constructor. A denial per list item is
  * routine, and that constructor captures a stack and defines a dozen properties each time
  * (~7 % of the gateway's CPU with 400 denials a response). Its prototype is
- * GraphQLError's, so `instanceof GraphQLError` holds and `toJSON` prints it as usual.
+ * GraphQLError's, so `instanceof GraphQLError` holds and `toJSON` prints it as usual; what
+ * the constructor would define alike on every error is on the prototype. It is also what
+ * the answer holds (see formatGatewayError), and json-pieces takes its text from
+ * `JSON_TEXT`: the notice's parts around its path.
  */
 class ShareDeniedError {
-  readonly name = "GraphQLError";
-  readonly locations = undefined;
-  readonly nodes = undefined;
-  readonly source = undefined;
-  readonly positions = undefined;
-  readonly originalError = undefined;
-  readonly stack = "";
   readonly message: string;
   readonly extensions: Readonly<Record<string, unknown>>;
   readonly #notice: DenialNotice;
@@ -92,32 +88,13 @@ class ShareDeniedError {
     this.#notice = notice;
   }
 
-  formatted(): FormattedDenial {
-    return new FormattedDenial(this.#notice, this.path);
-  }
-}
-Object.setPrototypeOf(ShareDeniedError.prototype, GraphQLError.prototype);
-
-/**
- * A denial occurrence as the answer holds it: the members of GraphQLError's `toJSON`, so
- * any serializer writes it as Apollo would; json-pieces takes its text from `JSON_TEXT`.
- */
-class FormattedDenial implements GraphQLFormattedError {
-  readonly message: string;
-  readonly path: Path;
-  readonly extensions: Readonly<Record<string, unknown>>;
-  readonly #notice: DenialNotice;
-
-  constructor(notice: DenialNotice, path: Path) {
-    this.message = notice.message;
-    this.path = path;
-    this.extensions = notice.extensions;
-    this.#notice = notice;
-  }
-
   [JSON_TEXT](): string {
     return this.#notice.jsonHead + JSON.stringify(this.path) + this.#notice.jsonTail;
   }
+}
+Object.setPrototypeOf(ShareDeniedError.prototype, GraphQLError.prototype);
+for (const [name, value] of Object.entries({ name: "GraphQLError", stack: "", locations: undefined, nodes: undefined, source: undefined, positions: undefined, originalError: undefined })) {
+  Object.defineProperty(ShareDeniedError.prototype, name, { value, enumerable: false });
 }
 
 /** One SHARE_DENIED error at a path. */
@@ -126,9 +103,10 @@ export function shareDeniedError(notice: DenialNotice, path: Path): GraphQLError
 }
 
 /**
- * The gateway's `formatError`: a denial becomes its FormattedDenial (Apollo's own copy of
- * it is dropped); every other error is masked as on every ecofed server.
+ * The gateway's `formatError`: a denial is answered as itself (its `toJSON` gives what
+ * Apollo's copy would hold, and json-pieces writes it from its cached parts); every other
+ * error is masked as on every ecofed server.
  */
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  return error instanceof ShareDeniedError ? error.formatted() : maskUnexpectedErrors(formatted, error);
+  return error instanceof ShareDeniedError ? (error as unknown as GraphQLFormattedError) : maskUnexpectedErrors(formatted, error);
 }
