@@ -165,8 +165,7 @@ export class EnforcingGateway implements GatewayInterface {
   }
 
   private async execute(requestContext: GatewayGraphQLRequestContext, executor: GatewayExecutor): Promise<GatewayExecutionResult> {
-    const audit = this.options.audit;
-    const reservation = audit?.reserve();
+    const reservation = this.options.audit?.reserve();
     try {
       return await this.executeAudited(requestContext, executor, reservation);
     } finally {
@@ -199,7 +198,7 @@ export class EnforcingGateway implements GatewayInterface {
     try {
       await reservation.append(events);
     } catch (error) {
-      if (!this.options.audit!.failOpen) return auditUnavailable(error);
+      if (this.options.audit?.failOpen !== true) return auditUnavailable(error);
       console.error(`ecofed: AUDIT LOG NOT WRITTEN, serving anyway (ECOFED_AUDIT_FAIL_OPEN): ${(error as Error).message}`);
     }
     return result;
