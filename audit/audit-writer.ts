@@ -104,23 +104,19 @@ export class AuditWriter {
   reserve(): AuditReservation {
     this.reserved++;
     let open = true;
-    const leave = (): void => {
+    // Its leaving may be what a waiting commit waits for.
+    const release = (): void => {
       if (!open) return;
       open = false;
       this.reserved--;
+      this.schedule();
     };
     return {
       append: (events) => {
-        leave();
-        const appended = this.append(events);
-        // Its leaving may be what a waiting commit waits for, whatever it appended.
-        this.schedule();
-        return appended;
+        release();
+        return this.append(events);
       },
-      release: () => {
-        leave();
-        this.schedule();
-      },
+      release,
     };
   }
 
@@ -137,7 +133,6 @@ export class AuditWriter {
   private flushNow(): void {
     if (this.delayTimer) clearTimeout(this.delayTimer);
     this.delayTimer = null;
-    if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
   }
