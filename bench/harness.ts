@@ -182,14 +182,13 @@ class LoadClient {
  * to answer in waves, and cutting the count at the deadline would drop part of a wave.
  */
 export async function runLoad(spec: RequestSpec, durationMs: number, expectedBytes: number, concurrency = 16): Promise<LoadResult> {
-  const client = new LoadClient(spec, concurrency);
   const latencies: number[] = [];
   let failures = 0;
   let failureSample: string | null = null;
   const start = performance.now();
   const deadline = start + durationMs;
   let last = start;
-  const worker = async (): Promise<void> => {
+  await inParallel(spec, concurrency, async (client) => {
     while (performance.now() < deadline) {
       const t0 = performance.now();
       let ok = false;
@@ -210,12 +209,7 @@ export async function runLoad(spec: RequestSpec, durationMs: number, expectedByt
         failureSample ??= problem;
       }
     }
-  };
-  try {
-    await Promise.all(Array.from({ length: concurrency }, worker));
-  } finally {
-    client.close();
-  }
+  });
   return { rps: latencies.length / ((last - start) / 1000), requests: latencies.length + failures, latencies, failures, failureSample };
 }
 
@@ -228,16 +222,20 @@ export async function probe<TBody>(spec: RequestSpec, check: (body: TBody) => st
 }
 
 export async function warmUp(spec: RequestSpec, requests: number, concurrency = 16): Promise<void> {
-  const client = new LoadClient(spec, concurrency);
   let left = requests;
-  const worker = async (): Promise<void> => {
+  await inParallel(spec, concurrency, async (client) => {
     while (left-- > 0) {
       const { status } = await client.post();
       if (status !== 200) throw new Error(`warm-up: HTTP ${status}`);
     }
-  };
+  });
+}
+
+/** Runs `concurrency` workers over one client's connections, closed when they are done. */
+async function inParallel(spec: RequestSpec, concurrency: number, worker: (client: LoadClient) => Promise<void>): Promise<void> {
+  const client = new LoadClient(spec, concurrency);
   try {
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: concurrency }, () => worker(client)));
   } finally {
     client.close();
   }
