@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
-import { ApolloGateway, type RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { closedNetworkGateway } from "../gateway/closed-network-gateway.js";
+import { closedNetworkPlugins } from "../server/closed-network-plugins.js";
 import { baseConfig } from "../gateway/config.js";
 import { loadOrCreatePlatformKey } from "../gateway/identity/platform-key.js";
 import { PlatformDataSource } from "../gateway/platform-data-source.js";
@@ -30,13 +32,13 @@ const key = await loadOrCreatePlatformKey(baseConfig(process.env).dataDir);
 
 const supergraphSdl = readFileSync(file, "utf8");
 const coordinates = fetchCoordinateIndex(supergraphSdl);
-const gateway = new ApolloGateway({
+const gateway = closedNetworkGateway({
   supergraphSdl,
   buildService: ({ url }) => new PlatformDataSource(url!, key, "vanilla-baseline", coordinates, mode === "fetch" ? (fetch as unknown as Fetcher) : undefined),
 });
 // Served as ecofed serves its answers (listenGraphQL, results written in pieces), so the
 // comparison is between the gateways, not between HTTP layers.
-const apollo = new ApolloServer({ gateway, stringifyResult: deferStringify });
+const apollo = new ApolloServer({ gateway, stringifyResult: deferStringify, plugins: closedNetworkPlugins() });
 await apollo.start();
 const http = await listenGraphQL({
   apollo,

@@ -1,7 +1,8 @@
-import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { listenGraphQL } from "../server/graphql-http.js";
 import { deferStringify } from "../server/deferred-results.js";
+import { closedNetworkPlugins } from "../server/closed-network-plugins.js";
+import { closedNetworkGateway } from "./closed-network-gateway.js";
 import { ConfigError, type GatewayConfig } from "./config.js";
 import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
 import { formatGatewayError } from "./enforcement/share-error.js";
@@ -60,7 +61,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   const revocations = config.tls ? new RevocationList(caPaths(config.dataDir).revoked) : undefined;
   let ready = false;
   const fetchCoordinates = fetchCoordinateIndex(supergraphSdl);
-  const inner = new ApolloGateway({
+  const inner = closedNetworkGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       if (!url) throw new Error(`subgraph "${name}" has no URL in the supergraph`);
@@ -78,6 +79,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
     stringifyResult: deferStringify,
+    plugins: closedNetworkPlugins(),
   });
   await apollo.start();
   let stopRecording = (): void => undefined;

@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { listenGraphQL, type RunningHttpServer } from "../../server/graphql-http.js";
 import { deferStringify } from "../../server/deferred-results.js";
 import { maskUnexpectedErrors } from "../../server/format-error.js";
+import { closedNetworkPlugins } from "../../server/closed-network-plugins.js";
 import { ASSERTION_HEADER } from "../../schema/request-assertion.js";
 import { HttpError, unauthenticated } from "../../server/http-error.js";
 import { CoordinateIndex } from "../../schema/operation-coordinates.js";
@@ -69,7 +70,7 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       includeStacktraceInErrorResponses: false,
       stringifyResult: deferStringify,
       // Traces cost CPU on every request and nobody reads them here.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ...closedNetworkPlugins()],
     });
     await apollo.start();
     http = await listenGraphQL({

@@ -1,4 +1,4 @@
-import { ApolloGateway } from "@apollo/gateway";
+import { closedNetworkGateway } from "../../gateway/closed-network-gateway.js";
 import { ApolloServer } from "@apollo/server";
 import fc from "fast-check";
 import {
@@ -40,7 +40,7 @@ beforeAll(async () => {
   // Unenforced, but signed: the units answer only the platform.
   const key = await loadOrCreatePlatformKey(fed.dataDir);
   const coordinates = fetchCoordinateIndex(fed.supergraphSdl);
-  const gateway = new ApolloGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ url }) => new PlatformDataSource(url!, key, "unenforced-oracle", coordinates, fetch as unknown as ConstructorParameters<typeof PlatformDataSource>[4]) });
+  const gateway = closedNetworkGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ url }) => new PlatformDataSource(url!, key, "unenforced-oracle", coordinates, fetch as unknown as ConstructorParameters<typeof PlatformDataSource>[4]) });
   vanillaApollo = new ApolloServer({ gateway });
   await vanillaApollo.start();
   vanilla = await listenGraphQL({ apollo: vanillaApollo, host: "127.0.0.1", port: 0, context: async () => ({}), healthy: () => true });

@@ -1,4 +1,4 @@
-import { ApolloGateway } from "@apollo/gateway";
+import { closedNetworkGateway } from "../../gateway/closed-network-gateway.js";
 import { ApolloServer } from "@apollo/server";
 import { getIntrospectionQuery, Kind, parse, print, visit, type FragmentDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -343,7 +343,7 @@ beforeAll(async () => {
   if (!composed.ok) throw new Error(`fixture composition failed:\n${composed.errors.join("\n")}`);
   const supergraphSdl = composed.supergraphSdl;
 
-  vanillaServer = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl }) });
+  vanillaServer = new ApolloServer({ gateway: closedNetworkGateway({ supergraphSdl }) });
   await vanillaServer.start();
   vanillaHttp = await listenGraphQL({ apollo: vanillaServer, host: "127.0.0.1", port: 0, context: async () => ({}), healthy: () => true });
 

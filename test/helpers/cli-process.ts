@@ -10,10 +10,22 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** Extra environment for a child: `undefined` removes a variable this process has. */
+export type ChildEnv = Readonly<Record<string, string | undefined>>;
+
+function childEnv(env: ChildEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete out[name];
+    else out[name] = value;
+  }
+  return out;
+}
+
 /** Runs `ecofed <args>` to completion. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export function runCli(args: string[], env: ChildEnv = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], { env: childEnv(env) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -33,8 +45,8 @@ export interface LongRunning {
 }
 
 /** Starts `ecofed <args>` in the background. */
-export function spawnCli(args: string[], env: Record<string, string> = {}): LongRunning {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+export function spawnCli(args: string[], env: ChildEnv = {}): LongRunning {
+  const child = spawn(process.execPath, [CLI, ...args], { env: childEnv(env) });
   let output = "";
   const listeners = new Set<() => void>();
   const onData = (c: Buffer): void => {

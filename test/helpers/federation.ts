@@ -1,4 +1,4 @@
-import { spawnCli, type LongRunning } from "./cli-process.js";
+import { spawnCli, type ChildEnv, type LongRunning } from "./cli-process.js";
 
 export interface RunningFederation {
   readonly process: LongRunning;
@@ -9,7 +9,7 @@ export interface RunningFederation {
 }
 
 /** `ecofed start` on ephemeral ports over `dataDir`, resolved once the gateway is ready. */
-export async function startFederation(dataDir: string, env: Record<string, string> = {}): Promise<RunningFederation> {
+export async function startFederation(dataDir: string, env: ChildEnv = {}): Promise<RunningFederation> {
   const process = spawnCli(["start"], { ECOFED_DATA_DIR: dataDir, ECOFED_PORT: "0", ...env });
   const [, url] = await process.waitFor(/gateway ready at (\S+)/);
   const units = new Map<string, { url: string; pid: number }>();
