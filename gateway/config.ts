@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
 import { isShareClass, SHARE_CLASSES, type ShareClass } from "../directives/share/rule.js";
+import { KnownUnits, PLATFORM_UNIT_CODE, REGISTERED_UNIT_CODES } from "../domain/known-units.js";
+import { unitCodeProblem } from "../domain/unit-code.js";
 
 /** Where the gateway gets its supergraph: composed from running units, or a file. */
 export type SupergraphSource =
@@ -24,6 +26,8 @@ export interface GatewayConfig {
   readonly redisUrl?: string | null;
   /** Prefix of this federation's keys in Redis (`ECOFED_REDIS_PREFIX`, default "ecofed:"). */
   readonly redisPrefix?: string;
+  /** Units beyond the demo federation's that credentials may name (`ECOFED_UNITS`, comma-separated). */
+  readonly units?: readonly string[];
 }
 
 /** A setting that cannot be used; its message is the one line the CLI prints. */
@@ -58,7 +62,23 @@ export function baseConfig(env: NodeJS.ProcessEnv, flags: { port?: string | unde
     auditRetentionDays: parseDays(env["ECOFED_AUDIT_RETENTION_DAYS"], "ECOFED_AUDIT_RETENTION_DAYS"),
     redisUrl: parseRedisUrl(env["REDIS_URL"]),
     redisPrefix: env["ECOFED_REDIS_PREFIX"] || "ecofed:",
+    units: parseUnits(env["ECOFED_UNITS"]),
   };
+}
+
+/** The platform's registry of units, beyond the demo's: every credential's unit must be one. */
+export function knownUnits(config: Pick<GatewayConfig, "units">, supergraphGraphs: readonly string[] = []): KnownUnits {
+  return new KnownUnits([...REGISTERED_UNIT_CODES, ...(config.units ?? []), ...supergraphGraphs]);
+}
+
+function parseUnits(text: string | undefined): string[] {
+  if (text === undefined || text.trim() === "") return [];
+  return text.split(",").map((code) => {
+    const unit = code.trim();
+    const problem = unitCodeProblem(unit);
+    if (problem || unit.startsWith("ext:") || unit === PLATFORM_UNIT_CODE) throw new ConfigError(`ECOFED_UNITS: each unit ${problem ?? `must be an internal unit's code, got "${unit}"`}`);
+    return unit;
+  });
 }
 
 function parseRedisUrl(text: string | undefined): string | null {

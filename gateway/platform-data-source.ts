@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { CoordinateIndex } from "../schema/operation-coordinates.js";
 import { ASSERTION_HEADER } from "../schema/request-assertion.js";
-import { serviceAssertion } from "./identity/assertion.js";
+import { platformAssertion } from "./identity/assertion.js";
 import type { PlatformKey } from "./identity/platform-key.js";
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]>;
@@ -13,6 +13,7 @@ type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQ
  */
 export class PlatformDataSource extends RemoteGraphQLDataSource {
   constructor(
+    private readonly unit: string,
     url: string,
     private readonly key: PlatformKey,
     private readonly principal: string,
@@ -23,6 +24,8 @@ export class PlatformDataSource extends RemoteGraphQLDataSource {
   }
 
   override async willSendRequest({ request }: GraphQLDataSourceProcessOptions): Promise<void> {
-    request.http?.headers.set(ASSERTION_HEADER, await serviceAssertion(this.key, this.principal, this.coordinates.of(request.query ?? "")));
+    const query = request.query ?? "";
+    const signed = { unit: this.unit, request: { ...request, query }, coordinates: this.coordinates.of(query) };
+    request.http?.headers.set(ASSERTION_HEADER, await platformAssertion(this.key, this.principal, signed));
   }
 }

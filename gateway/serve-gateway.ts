@@ -3,7 +3,7 @@ import { listenGraphQL } from "../server/graphql-http.js";
 import { deferStringify } from "../server/deferred-results.js";
 import { closedNetworkPlugins } from "../server/closed-network-plugins.js";
 import { closedNetworkGateway } from "./closed-network-gateway.js";
-import { ConfigError, type GatewayConfig } from "./config.js";
+import { ConfigError, knownUnits, type GatewayConfig } from "./config.js";
 import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
 import { formatGatewayError } from "./enforcement/share-error.js";
 import type { GrantSource } from "./enforcement/grant-source.js";
@@ -57,7 +57,9 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   const signer = checkpointSigner(() => keyring.current());
   const auditWriter = new AuditWriter(auditDb, signer);
   const retention = config.auditRetentionDays ? scheduleRetention(auditDb, config.auditRetentionDays, join(config.dataDir, "audit-archive"), signer) : null;
-  const tokens = new VerifiedTokens(keyring);
+  // Graph names from the supergraph served (`@join__graph(name:)`) are units too.
+  const known = knownUnits(config, [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]!));
+  const tokens = new VerifiedTokens(keyring, known);
   const revocations = config.tls ? new RevocationList(caPaths(config.dataDir).revoked) : undefined;
   let ready = false;
   const fetchCoordinates = fetchCoordinateIndex(supergraphSdl);
@@ -89,7 +91,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       apollo,
       host: config.host,
       port: config.port,
-      context: (req, requestId) => authenticate(req, requestId, { keyring, tokens, revocations }),
+      context: (req, requestId) => authenticate(req, requestId, { keyring, tokens, revocations, known }),
       ...(config.tls ? { tls: config.tls } : {}),
       healthy: () => ready,
     });

@@ -3,7 +3,7 @@ import { subgraphUnavailable } from "../schema/errors.js";
 import { ASSERTION_HEADER } from "../schema/request-assertion.js";
 import type { GatewayContext } from "./identity/authenticate.js";
 import type { CoordinateIndex } from "../schema/operation-coordinates.js";
-import { requestAssertion, serviceAssertion } from "./identity/assertion.js";
+import { platformAssertion, requestAssertion } from "./identity/assertion.js";
 import type { PlatformKeyring } from "./identity/platform-key.js";
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]>;
@@ -26,12 +26,14 @@ export class UnitDataSource extends RemoteGraphQLDataSource {
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions): Promise<void> {
-    const coordinates = this.coordinates.of(request.query ?? "");
+    const query = request.query ?? "";
+    // Bound to exactly what RemoteGraphQLDataSource posts: this text, name and variables.
+    const signed = { unit: this.unit, request: { ...request, query }, coordinates: this.coordinates.of(query) };
     // Calls the gateway makes of its own accord come with an empty context: the platform asks.
     const gatewayContext = context as Partial<GatewayContext>;
     const assertion = gatewayContext.requester
-      ? await requestAssertion(gatewayContext.signingKey!, gatewayContext as GatewayContext, coordinates)
-      : await serviceAssertion(this.keyring.current(), "ecofed-gateway", coordinates);
+      ? await requestAssertion(gatewayContext.signingKey!, gatewayContext as GatewayContext, { ...signed, masked: gatewayContext.decided?.masked })
+      : await platformAssertion(this.keyring.current(), "ecofed-gateway", signed);
     request.http?.headers.set(ASSERTION_HEADER, assertion);
   }
 

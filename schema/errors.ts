@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   IDENTITY_UNAVAILABLE: "The platform keyring cannot be read, so no credential is verified and nothing is served (HTTP 503).",
   GOVERNANCE_UNAVAILABLE: "Grants and suspensions cannot be read (the governance store or Redis), so nothing is served (HTTP 503).",
   SUBGRAPH_UNAVAILABLE: "A unit's subgraph could not be reached; extensions.unit names it.",
+  BAD_REQUEST: "The HTTP request is malformed: not JSON, too large, or (to a unit) not one POSTed operation (HTTP 400/413/415).",
+  METHOD_NOT_ALLOWED: "A unit accepts only POST: what it runs must be exactly what the gateway signed (HTTP 405).",
   INTERNAL_SERVER_ERROR: "An unexpected error; details are in the server log, not here.",
 } as const;
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { baseConfig } from "../../gateway/config.js";
+import { baseConfig, knownUnits } from "../../gateway/config.js";
 import { caPaths, initCa, issueCertificate, revokeCertificate } from "../../gateway/identity/platform-ca.js";
 import { requesterProblem } from "../../gateway/identity/token.js";
 import { CliError } from "../cli-error.js";
@@ -18,7 +18,8 @@ export async function caCommand(args: string[]): Promise<void> {
 /** `ecofed cert issue --unit U --principal P [--role R]… [--days N] [--out DIR]` and `ecofed cert revoke SERIAL`. */
 export async function certCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
-  const dataDir = baseConfig(process.env).dataDir;
+  const config = baseConfig(process.env);
+  const dataDir = config.dataDir;
   if (sub === "issue") {
     const { values } = parseArgs({
       args: rest,
@@ -28,7 +29,7 @@ export async function certCommand(args: string[]): Promise<void> {
     const days = values.days === undefined ? 365 : Number(values.days);
     if (!Number.isInteger(days) || days < 1 || days > 3650) throw new CliError(`--days must be a whole number from 1 to 3650, got "${values.days}"`);
     const requester = { unit: values.unit, principal: values.principal, roles: values.role ?? [] };
-    const problem = requesterProblem(requester);
+    const problem = requesterProblem(requester, knownUnits(config));
     if (problem) throw new CliError(problem);
     const issued = await issueCertificate(dataDir, { requester, days }).catch((error: unknown) => {
       throw new CliError((error as Error).message);

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { baseConfig } from "../../gateway/config.js";
+import { baseConfig, knownUnits } from "../../gateway/config.js";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 import { DEFAULT_TOKEN_TTL_SECONDS, requesterProblem, signToken } from "../../gateway/identity/token.js";
 import { CliError } from "../cli-error.js";
@@ -23,8 +23,9 @@ export async function tokenCommand(args: string[]): Promise<void> {
     throw new CliError(`--ttl must be a whole number of seconds from 1 to ${MAX_TTL_SECONDS}, got "${values.ttl}"`);
   }
   const requester = { unit: values.unit, principal: values.principal ?? `${values.unit}-dev`, roles: values.role ?? [] };
-  const problem = requesterProblem(requester);
+  const config = baseConfig(process.env);
+  const problem = requesterProblem(requester, knownUnits(config));
   if (problem) throw new CliError(problem);
-  const key = await loadOrCreatePlatformKey(baseConfig(process.env).dataDir);
+  const key = await loadOrCreatePlatformKey(config.dataDir);
   process.stdout.write(`${await signToken(key, requester, ttl)}\n`);
 }

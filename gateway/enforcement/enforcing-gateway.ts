@@ -49,6 +49,8 @@ interface Decided {
   readonly denialPlan: DenialPlan | null;
   /** The audit's value-count guide. */
   readonly servedPaths: ServedPaths;
+  /** Coordinates served masked: each fetch's assertion has the unit mask them at the source. */
+  readonly maskedCoordinates: ReadonlySet<string>;
 }
 
 interface SchemaState {
@@ -145,6 +147,7 @@ export class EnforcingGateway implements GatewayInterface {
       analysis,
       denialPlan: forceRewrite || !analysis.rewrite ? null : denialPlan(requestContext.schema, requestContext.operation, analysis),
       servedPaths: compileServedPaths(analysis.pathCoordinates),
+      maskedCoordinates: new Set(analysis.coordinates.filter((c) => c.decision.decision === "MASKED").map((c) => c.coordinate)),
     };
     this.decisions.set(cacheKey, decided);
     return decided;
@@ -186,6 +189,7 @@ export class EnforcingGateway implements GatewayInterface {
     }
     const decided = this.decide(requestContext, context);
     const { analysis } = decided;
+    context.decided.masked = decided.maskedCoordinates;
     const result = await this.run(requestContext, executor, decided, context);
     if (!reservation) return result;
     const events = accessEvents(analysis, countServedValues(result.data, decided.servedPaths), {

@@ -9,7 +9,7 @@ import {
 } from "graphql";
 import type { Path } from "graphql/jsutils/Path.js";
 import type { OperationAnalysis } from "./analyze-operation.js";
-import { maskValue } from "./mask.js";
+import { maskValue } from "../../directives/share/mask.js";
 import { shareDeniedError } from "./share-error.js";
 
 /**

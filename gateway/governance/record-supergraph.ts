@@ -34,6 +34,6 @@ export async function recordSupergraph(supergraphSdl: string, keyring: PlatformK
 }
 
 async function send(url: string, sdl: string, keyring: PlatformKeyring): Promise<void> {
-  const { status, body } = await askAsPlatform(url, keyring.current(), "ecofed-gateway", { query: RECORD, variables: { sdl }, coordinates: ["Mutation.recordSupergraph"] });
+  const { status, body } = await askAsPlatform("governance", url, keyring.current(), "ecofed-gateway", { query: RECORD, variables: { sdl }, coordinates: ["Mutation.recordSupergraph"] });
   if (status !== 200 || typeof body.data?.["recordSupergraph"] !== "number") throw new Error(body.errors?.[0]?.message ?? `HTTP ${status}`);
 }

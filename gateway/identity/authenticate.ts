@@ -8,6 +8,7 @@ import { requesterFromCertificate } from "./platform-ca.js";
 import type { KeyringView, PlatformKey, PlatformKeyring } from "./platform-key.js";
 import type { RevocationList } from "./revocation-list.js";
 import type { VerifiedTokens } from "./token.js";
+import type { KnownUnits } from "../../domain/known-units.js";
 
 /** Who asks and why, for one request: from the verified credential and `X-Share-Purpose` only. */
 export interface GatewayContext {
@@ -17,6 +18,11 @@ export interface GatewayContext {
   readonly client: { readonly name: string | null; readonly version: string | null };
   /** The platform key this request's assertions to subgraphs are signed with: read once, with its credential. */
   readonly signingKey: PlatformKey;
+  /**
+   * Filled in by enforcement once the operation is decided, read by each subgraph fetch:
+   * the coordinates its assertion tells the unit to mask at the source.
+   */
+  readonly decided: { masked: ReadonlySet<string> };
 }
 
 /** What authenticates a request: the keyring (tokens), the verified-token cache, the CA's revocations (TLS). */
@@ -24,6 +30,8 @@ export interface Authenticator {
   readonly keyring: PlatformKeyring;
   readonly tokens: VerifiedTokens;
   readonly revocations?: RevocationList | undefined;
+  /** The units a credential may name (tokens are checked by `tokens` against the same). */
+  readonly known?: KnownUnits;
 }
 
 function header(req: IncomingMessage, name: string): string | null {
@@ -35,9 +43,12 @@ function header(req: IncomingMessage, name: string): string | null {
  * Authenticates one HTTP request. Identity comes from the Authorization header's token
  * and from nothing else a client can set (`X-Unit` and the like are ignored).
  */
-export async function authenticate(req: IncomingMessage, requestId: string, { keyring, tokens, revocations }: Authenticator): Promise<GatewayContext> {
+export async function authenticate(req: IncomingMessage, requestId: string, { keyring, tokens, revocations, known }: Authenticator): Promise<GatewayContext> {
   const keys = currentKeys(keyring);
-  const requester = certificateRequester(req, revocations) ?? (await tokenRequester(req, tokens, keys));
+  const certified = certificateRequester(req, revocations);
+  const unknown = certified && known?.problem(certified.unit);
+  if (unknown) throw unauthenticated(`client certificate names no known unit: ${unknown}`);
+  const requester = certified ?? (await tokenRequester(req, tokens, keys));
   const rawPurpose = header(req, "x-share-purpose")?.trim() ?? "";
   if (rawPurpose !== "" && !isSharePurpose(rawPurpose)) {
     // An unknown purpose: HTTP 400 (CONTRACT §2).
@@ -49,6 +60,7 @@ export async function authenticate(req: IncomingMessage, requestId: string, { ke
     purpose: rawPurpose === "" ? null : (rawPurpose as SharePurpose),
     client: { name: header(req, "apollographql-client-name"), version: header(req, "apollographql-client-version") },
     signingKey: keys.current,
+    decided: { masked: new Set() },
   };
 }
 

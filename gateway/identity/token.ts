@@ -2,22 +2,29 @@ import { errors, jwtVerify, SignJWT } from "jose";
 import type { Requester } from "../../directives/share/evaluate.js";
 import { HttpError, unauthenticated } from "../../server/http-error.js";
 import { credentialKeyResolver, type VerificationKeys } from "../../schema/platform-keys.js";
-import { unitCodeProblem } from "../../domain/unit-code.js";
+import { KnownUnits, REGISTERED_UNIT_CODES } from "../../domain/known-units.js";
+import { isRole, ROLES } from "../../domain/roles.js";
 import { LruCache } from "../../schema/lru-cache.js";
 import { PLATFORM_KEY_ALG, type PlatformKey } from "./platform-key.js";
 
 export const TOKEN_ISSUER = "ecofed-platform";
 export const TOKEN_AUDIENCE = "ecofed-gateway";
-export const ROLES = ["security", "cac-office", "leading-group", "approver"] as const;
+export { ROLES } from "../../domain/roles.js";
 export const DEFAULT_TOKEN_TTL_SECONDS = 12 * 3600;
 
 
+/** Without other configuration, the units a credential may name: the demo federation's. */
+export const DEMO_UNITS = new KnownUnits(REGISTERED_UNIT_CODES);
+
+/** Clock skew tolerated on a credential's `iat`: one issued further in the future is refused. */
+const ISSUED_AT_SKEW_SECONDS = 60;
+
 /** Why a unit code or role is unusable, or null. */
-export function requesterProblem(requester: Requester): string | null {
-  const unitProblem = unitCodeProblem(requester.unit);
+export function requesterProblem(requester: Requester, known: KnownUnits = DEMO_UNITS): string | null {
+  const unitProblem = known.problem(requester.unit);
   if (unitProblem) return `unit ${unitProblem}`;
   if (requester.principal.trim() === "" || requester.principal.length > 200) return "principal must be 1–200 characters";
-  const unknown = requester.roles.find((r) => !(ROLES as readonly string[]).includes(r));
+  const unknown = requester.roles.find((r) => !isRole(r));
   if (unknown) return `unknown role "${unknown}"; roles: ${ROLES.join(", ")}`;
   return null;
 }
@@ -39,8 +46,8 @@ export async function signToken(key: PlatformKey, requester: Requester, ttlSecon
  * tokens signed before a rotation keep working until then), issuer, audience and lifetime
  * check out.
  */
-export async function verifyToken(keys: VerificationKeys, token: string): Promise<Requester> {
-  return (await checkToken(keys, token)).requester;
+export async function verifyToken(keys: VerificationKeys, token: string, known: KnownUnits = DEMO_UNITS): Promise<Requester> {
+  return (await checkToken(keys, token, known)).requester;
 }
 
 /** A verified token: who, by which key, until when. */
@@ -50,19 +57,21 @@ interface CheckedToken {
   readonly expiresAtMs: number;
 }
 
-async function checkToken(keys: VerificationKeys, token: string): Promise<CheckedToken> {
+async function checkToken(keys: VerificationKeys, token: string, known: KnownUnits): Promise<CheckedToken> {
   try {
     const { payload, protectedHeader } = await jwtVerify(
       token,
       credentialKeyResolver(keys, () => unauthenticated("token signed by an unknown or retired key")),
-      { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [PLATFORM_KEY_ALG], typ: "JWT", requiredClaims: ["exp", "sub"] },
+      { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [PLATFORM_KEY_ALG], typ: "JWT", requiredClaims: ["exp", "sub", "iat"] },
     );
     const requester: Requester = {
       unit: String(payload["unit"] ?? ""),
       principal: payload.sub ?? "",
       roles: Array.isArray(payload["roles"]) ? payload["roles"].map(String) : [],
     };
-    const problem = requesterProblem(requester);
+    if (payload.iat! > Date.now() / 1000 + ISSUED_AT_SKEW_SECONDS) throw unauthenticated("token is issued in the future");
+    if (typeof payload["unit"] !== "string") throw unauthenticated("token names no unit");
+    const problem = requesterProblem(requester, known);
     if (problem) throw unauthenticated(`token names an invalid requester: ${problem}`);
     return { requester, kid: protectedHeader.kid!, expiresAtMs: payload.exp! * 1000 };
   } catch (error) {
@@ -81,13 +90,16 @@ async function checkToken(keys: VerificationKeys, token: string): Promise<Checke
 export class VerifiedTokens {
   private readonly verified = new LruCache<string, CheckedToken>(10_000);
 
-  constructor(private readonly keys: VerificationKeys) {}
+  constructor(
+    private readonly keys: VerificationKeys,
+    private readonly known: KnownUnits = DEMO_UNITS,
+  ) {}
 
   /** `keys`: the keyring as the request read it, when it has (one read per request). */
   async verify(token: string, keys: VerificationKeys = this.keys): Promise<Requester> {
     const hit = this.verified.get(token);
     if (hit && hit.expiresAtMs > Date.now() && keys.credentialKey(hit.kid)) return hit.requester;
-    const checked = await checkToken(keys, token);
+    const checked = await checkToken(keys, token, this.known);
     this.verified.set(token, checked);
     return checked.requester;
   }

@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { isEnumType, Kind, parse, print, type GraphQLSchema } from "graphql";
+import { isEnumType, Kind, parse, print, type DocumentNode, type GraphQLSchema } from "graphql";
+import { parseShareDirective } from "../../directives/share/parse.js";
 import { buildSchema, createResolversMap } from "./type-graphql.js";
 import { SHARE_DEFINITIONS_SDL } from "../../directives/share/definition.js";
 import { pushDownTypeShares } from "../../directives/share/push-down.js";
@@ -12,6 +13,8 @@ export interface BuiltSubgraph {
   readonly schema: GraphQLSchema;
   /** The SDL as composition sees it (what `_service { sdl }` answers). */
   readonly sdl: string;
+  /** Coordinates whose `@share` says `mask: PARTIAL`: the only ones an assertion may have masked. */
+  readonly maskable: ReadonlySet<string>;
 }
 
 /** Builds a unit's Federation 2 subgraph schema from its type-graphql classes. No I/O. */
@@ -35,7 +38,22 @@ export async function buildUnitSubgraph(unit: AnyUnit): Promise<BuiltSubgraph> {
   resolverMap["DateTime"] = DateTimeScalar as unknown as Record<string, unknown>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap as any });
-  return { schema, sdl: printSubgraphSdl(schema) };
+  const sdl = printSubgraphSdl(schema);
+  // Read from what composition sees, so the unit masks exactly what the supergraph says is maskable.
+  return { schema, sdl, maskable: maskableCoordinates(parse(sdl)) };
+}
+
+function maskableCoordinates(typeDefs: DocumentNode): Set<string> {
+  const maskable = new Set<string>();
+  for (const def of typeDefs.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    for (const field of def.fields ?? []) {
+      const share = field.directives?.find((d) => d.name.value === "share");
+      const parsed = share ? parseShareDirective(share) : null;
+      if (parsed?.ok && parsed.rule.mask === "PARTIAL") maskable.add(`${def.name.value}.${field.name.value}`);
+    }
+  }
+  return maskable;
 }
 
 /**

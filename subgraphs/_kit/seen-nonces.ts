@@ -1,27 +1,53 @@
+import type Database from "better-sqlite3";
+import { openStore, type Migration } from "../../storage/sqlite-store.js";
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    description: "nonces of accepted assertions, each until its assertion expires",
+    up: (db) => db.exec("CREATE TABLE seen_nonce (nonce TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID"),
+  },
+];
+
 /**
  * The nonces of the assertions a unit has accepted, each kept until its assertion expires:
- * a second use of one is a replay. Memory is bounded by traffic × assertion lifetime;
- * expired entries are swept as the map grows.
+ * a second use of one is a replay. Kept in a store file of the unit's (committed before the
+ * request runs; WAL, so a commit survives the process), so a restart forgets none of them
+ * (issue 13: a used assertion worked again after a restart). Expired rows are swept as
+ * the table grows: amortised O(1) per assertion.
  */
 export class SeenNonces {
-  private readonly expiries = new Map<string, number>();
-  private sweepAt = 1_024;
+  private readonly insert: Database.Statement<[string, number]>;
+  private readonly sweepStatement: Database.Statement<[number]>;
+  private readonly countStatement: Database.Statement<[]>;
+  private insertsUntilSweep = 1_024;
+
+  private constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare("INSERT OR IGNORE INTO seen_nonce (nonce, expires_at) VALUES (?, ?)");
+    this.sweepStatement = db.prepare("DELETE FROM seen_nonce WHERE expires_at <= ?");
+    this.countStatement = db.prepare("SELECT count(*) AS n FROM seen_nonce");
+  }
+
+  static open(file: string): SeenNonces {
+    return new SeenNonces(openStore({ file, migrations: MIGRATIONS }));
+  }
 
   /** False when the nonce was seen before (a replay); otherwise remembers it. */
   remember(nonce: string, expiresAtMs: number, nowMs = Date.now()): boolean {
-    if (this.expiries.has(nonce)) return false;
-    this.expiries.set(nonce, expiresAtMs);
-    if (this.expiries.size >= this.sweepAt) this.sweep(nowMs);
-    return true;
+    if (--this.insertsUntilSweep <= 0) this.sweep(nowMs);
+    return this.insert.run(nonce, expiresAtMs).changes === 1;
   }
 
   get size(): number {
-    return this.expiries.size;
+    return (this.countStatement.get() as { n: number }).n;
+  }
+
+  close(): void {
+    this.db.close();
   }
 
   private sweep(nowMs: number): void {
-    for (const [nonce, expiresAt] of this.expiries) if (expiresAt <= nowMs) this.expiries.delete(nonce);
-    // Sweep again when the live set has doubled: amortised O(1) per assertion.
-    this.sweepAt = Math.max(1_024, this.expiries.size * 2);
+    this.sweepStatement.run(nowMs);
+    // Sweep again when the live set may have doubled.
+    this.insertsUntilSweep = Math.max(1_024, this.size);
   }
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
@@ -13,6 +14,9 @@ import { buildUnitSubgraph } from "./build-subgraph.js";
 import { openStore, seedOnce } from "../../storage/sqlite-store.js";
 import type { AnyUnit, UnitRequest } from "./unit.js";
 import { AssertionVerifier } from "./verify-assertion.js";
+import { SeenNonces } from "./seen-nonces.js";
+import { maskAtSource, withMasked } from "./mask-at-source.js";
+import type { ExactRequest } from "../../schema/exact-request.js";
 
 export interface ServeUnitOptions {
   readonly dataDir: string;
@@ -36,6 +40,11 @@ export interface RunningUnit {
   close(): Promise<void>;
 }
 
+/** Where a unit keeps the nonces of the assertions it accepted (they outlive a restart). */
+export function unitNoncesFile(dataDir: string, unit: string): string {
+  return join(dataDir, `${unit}.nonces.sqlite`);
+}
+
 /** The unit's SQLite file inside a data dir. */
 export function unitStoreFile(dataDir: string, unit: string): string {
   return join(dataDir, `${unit}.sqlite`);
@@ -56,14 +65,20 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
   let apollo: ApolloServer<object> | undefined;
   try {
     const seeded = seedOnce(db, unit.seed);
-    const { schema } = await buildUnitSubgraph(unit);
+    const { schema, maskable } = await buildUnitSubgraph(unit);
+    maskAtSource(schema, maskable);
     const beforeRespond: (() => Promise<void>)[] = [];
     const context = unit.prepare(db, {
       ...(options.platformKeys ? { platformKeys: options.platformKeys } : {}),
       beforeRespond: (hook) => beforeRespond.push(hook),
       onClose: (hook) => closers.push(hook),
     });
-    const guard = options.platformKeys ? { verifier: new AssertionVerifier(options.platformKeys), coordinates: new CoordinateIndex(schema) } : null;
+    let guard: AssertionGuard | null = null;
+    if (options.platformKeys) {
+      const nonces = SeenNonces.open(unitNoncesFile(options.dataDir, unit.code));
+      closers.push(async () => nonces.close());
+      guard = { verifier: new AssertionVerifier(options.platformKeys, unit.code, nonces), coordinates: new CoordinateIndex(schema), maskable };
+    }
     apollo = new ApolloServer<object>({
       schema,
       formatError: maskUnexpectedErrors,
@@ -77,7 +92,10 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       apollo,
       host: options.host,
       port: options.port,
-      context: async (req, _requestId, body) => context(await unitRequest(req.headers[ASSERTION_HEADER], body, guard)),
+      context: async (req, _requestId, body) => {
+        const { masked, ...request } = await unitRequest(req, body, guard);
+        return withMasked(context(request), masked);
+      },
       healthy: () => true,
       ...(beforeRespond.length > 0 ? { beforeRespond: () => runInOrder(beforeRespond) } : {}),
     });
@@ -110,28 +128,66 @@ async function runInOrder(hooks: readonly (() => Promise<void>)[]): Promise<void
 interface AssertionGuard {
   readonly verifier: AssertionVerifier;
   readonly coordinates: CoordinateIndex;
+  readonly maskable: ReadonlySet<string>;
+}
+
+const BODY_MEMBERS = new Set(["query", "variables", "operationName", "extensions"]);
+
+/**
+ * The one operation this request carries, in the only form a unit accepts: a POST of one
+ * JSON object whose `query` is the text that will run. Apollo Server runs the URL's
+ * `?query=` on a GET whatever the body says, and runs a persisted-query hash or a batch
+ * the assertion never described (issue 13): each is refused before anything is verified.
+ */
+function exactRequest(req: IncomingMessage, body: unknown): ExactRequest {
+  if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "this unit accepts only POST");
+  const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (contentType !== "application/json") throw new HttpError(415, "BAD_REQUEST", "this unit accepts only application/json");
+  if (new URL(req.url ?? "/", "http://unit").search !== "") throw new HttpError(400, "BAD_REQUEST", "this unit reads the operation from the body only, never the URL");
+  if (Array.isArray(body)) throw new HttpError(400, "BAD_REQUEST", "batched requests are not accepted");
+  if (body === null || typeof body !== "object") throw new HttpError(400, "BAD_REQUEST", "the body must be one JSON object with a query");
+  const { query, variables, operationName, extensions } = body as Record<string, unknown>;
+  const stray = Object.keys(body).find((k) => !BODY_MEMBERS.has(k));
+  if (stray !== undefined) throw new HttpError(400, "BAD_REQUEST", `unexpected member "${stray.slice(0, 40)}" in the request body`);
+  if (typeof query !== "string" || query.length === 0) throw new HttpError(400, "BAD_REQUEST", "the body has no operation text (persisted queries are not accepted)");
+  if (extensions !== undefined && (extensions === null || typeof extensions !== "object" || Object.keys(extensions).length > 0)) {
+    throw new HttpError(400, "BAD_REQUEST", "request extensions (persisted queries) are not accepted");
+  }
+  if (variables !== undefined && variables !== null && (typeof variables !== "object" || Array.isArray(variables))) throw new HttpError(400, "BAD_REQUEST", "variables must be an object");
+  if (operationName !== undefined && operationName !== null && typeof operationName !== "string") throw new HttpError(400, "BAD_REQUEST", "operationName must be a string");
+  return { query, variables, operationName: operationName as string | null | undefined };
 }
 
 /**
  * Who asks, once the gateway's signature on it checks out (never read before that), and
- * only if the operation reads nothing beyond the coordinates the assertion names.
+ * only if the assertion is for exactly this request and names every coordinate it reads;
+ * with the coordinates to mask at the source.
  */
-async function unitRequest(header: string | string[] | undefined, body: unknown, guard: AssertionGuard | null): Promise<UnitRequest> {
+async function unitRequest(req: IncomingMessage, body: unknown, guard: AssertionGuard | null): Promise<UnitRequest & { masked: ReadonlySet<string> }> {
+  const request = exactRequest(req, body);
+  const header = req.headers[ASSERTION_HEADER];
   if (header === undefined) {
     if (guard) throw unauthenticated("this unit answers only the gateway: a signed assertion is required");
-    return { requester: null };
+    return { requester: null, masked: NOTHING };
   }
   if (typeof header !== "string" || !guard) throw unauthenticated("this unit cannot verify the assertion it was sent");
-  const { requester, coordinates } = await guard.verifier.verify(header);
-  const query = (body as { query?: unknown } | null)?.query;
+  const { requester, decisions } = await guard.verifier.verify(header, request);
   let read: readonly string[];
   try {
-    if (typeof query !== "string") throw new Error("no operation text to check");
-    read = guard.coordinates.of(query);
+    read = guard.coordinates.of(request.query);
   } catch (error) {
     throw new HttpError(403, "FORBIDDEN", `the operation cannot be checked against the gateway's assertion: ${(error as Error).message}`);
   }
-  const beyond = read.filter((c) => !coordinates.has(c));
+  const beyond = read.filter((c) => !decisions.has(c));
   if (beyond.length > 0) throw new HttpError(403, "FORBIDDEN", `the gateway's assertion does not allow ${beyond.slice(0, 5).join(", ")}`);
-  return { requester };
+  const masked = new Set<string>();
+  for (const [coordinate, decision] of decisions) {
+    if (decision !== "MASKED") continue;
+    // Fail closed: a value this unit cannot mask is not served at all.
+    if (!guard.maskable.has(coordinate)) throw new HttpError(403, "FORBIDDEN", `the gateway's assertion masks ${coordinate}, which this unit cannot mask`);
+    masked.add(coordinate);
+  }
+  return { requester, masked };
 }
+
+const NOTHING: ReadonlySet<string> = new Set();

@@ -1,59 +1,97 @@
-import { errors, jwtVerify } from "jose";
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
+import { isSharePurpose } from "../../directives/share/rule.js";
+import { isRole } from "../../domain/roles.js";
+import { unitCodeProblem } from "../../domain/unit-code.js";
+import { requestDigest, type ExactRequest } from "../../schema/exact-request.js";
 import { credentialKeyResolver, type VerificationKeys } from "../../schema/platform-keys.js";
-import { ASSERTION_AUDIENCE, ASSERTION_ISSUER, ASSERTION_TTL_SECONDS, ASSERTION_TYPE, type AssertedRequester } from "../../schema/request-assertion.js";
+import {
+  assertionAudience,
+  ASSERTION_ISSUER,
+  ASSERTION_TTL_SECONDS,
+  ASSERTION_TYPE,
+  PLATFORM_ASSERTION_TYPE,
+  PLATFORM_UNIT,
+  type AssertedDecision,
+  type AssertedRequester,
+} from "../../schema/request-assertion.js";
 import { unauthenticated } from "../../server/http-error.js";
-import { SeenNonces } from "./seen-nonces.js";
+import type { SeenNonces } from "./seen-nonces.js";
 
-/** What a verified assertion says: who asks, and the only coordinates this request may read. */
+/** What a verified assertion says: who asks, and the only coordinates this request may read, each with its decision. */
 export interface VerifiedAssertion {
   readonly requester: AssertedRequester;
-  readonly coordinates: ReadonlySet<string>;
+  readonly decisions: ReadonlyMap<string, AssertedDecision>;
 }
 
 /**
  * Verifies the gateway's assertions before anything in them is read: the platform's
- * signature (a current or not-yet-retired key), issuer, audience, type, a lifetime no
- * longer than the gateway gives, and a nonce never seen before. Anything else is HTTP 401.
+ * signature (a current or not-yet-retired key), issuer, this unit as audience, the type, a
+ * lifetime no longer than the gateway gives, the digest of exactly the request it came with,
+ * strictly formed claims, and a nonce never seen before. Anything else is HTTP 401.
  */
 export class AssertionVerifier {
-  private readonly nonces = new SeenNonces();
+  constructor(
+    private readonly keys: VerificationKeys,
+    private readonly unit: string,
+    private readonly nonces: SeenNonces,
+  ) {}
 
-  constructor(private readonly keys: VerificationKeys) {}
-
-  async verify(token: string): Promise<VerifiedAssertion> {
-    let payload: Awaited<ReturnType<typeof jwtVerify>>["payload"];
+  async verify(token: string, request: ExactRequest): Promise<VerifiedAssertion> {
+    let payload: JWTPayload;
+    let typ: string | undefined;
     try {
+      typ = decodeProtectedHeader(token).typ;
+      if (typ !== ASSERTION_TYPE && typ !== PLATFORM_ASSERTION_TYPE) throw new Error("not an assertion");
       ({ payload } = await jwtVerify(
         token,
         credentialKeyResolver(this.keys, () => new Error("unknown or retired key")),
         {
           issuer: ASSERTION_ISSUER,
-          audience: ASSERTION_AUDIENCE,
+          audience: assertionAudience(this.unit),
           algorithms: ["ES256"],
-          typ: ASSERTION_TYPE,
-          requiredClaims: ["exp", "iat", "jti", "sub", "rid", "unit", "coords"],
+          typ,
+          requiredClaims: ["exp", "iat", "jti", "sub", "rid", "unit", "coords", "req"],
           maxTokenAge: ASSERTION_TTL_SECONDS,
           clockTolerance: 5,
         },
       ));
     } catch (error) {
-      const why = error instanceof errors.JWTExpired ? "expired" : "not signed by the platform, tampered or malformed";
+      const why = error instanceof errors.JWTExpired ? "expired" : error instanceof errors.JWTClaimValidationFailed && error.claim === "aud" ? "for another unit" : "not signed by the platform, tampered or malformed";
       throw unauthenticated(`the gateway assertion is ${why}`);
     }
-    const { exp, iat, jti } = payload as { exp: number; iat: number; jti: string };
-    const coords = payload["coords"];
-    if (exp - iat > ASSERTION_TTL_SECONDS || !Array.isArray(coords)) throw unauthenticated("the gateway assertion is malformed");
-    // Remembered only once the signature holds: nobody can fill the memory with forged nonces.
-    if (!this.nonces.remember(jti, exp * 1000)) throw unauthenticated("the gateway assertion was already used (replayed)");
-    return {
-      requester: {
-        requestId: String(payload["rid"]),
-        unit: String(payload["unit"]),
-        principal: String(payload.sub),
-        roles: Array.isArray(payload["roles"]) ? payload["roles"].map(String) : [],
-        purpose: typeof payload["purpose"] === "string" ? payload["purpose"] : null,
-      },
-      coordinates: new Set(coords.map(String)),
-    };
+    const exp = payload.exp!;
+    if (exp - payload.iat! > ASSERTION_TTL_SECONDS) throw unauthenticated("the gateway assertion lives longer than the gateway ever grants");
+    // Bound to the exact request: another text, operation name or variable value is another digest.
+    if (payload["req"] !== requestDigest(request)) throw unauthenticated("the gateway assertion is for another request");
+    const requester = requesterOf(payload, typ === PLATFORM_ASSERTION_TYPE ? "platform" : "user");
+    const decisions = decisionsOf(payload["coords"]);
+    // Remembered only once everything else holds: nobody can fill the store with forged nonces.
+    if (!this.nonces.remember(String(payload.jti), exp * 1000)) throw unauthenticated("the gateway assertion was already used (replayed)");
+    return { requester, decisions };
   }
+}
+
+/** Who asks, from claims of exactly the expected shape; the platform's unit only in a platform assertion. */
+function requesterOf(payload: JWTPayload, kind: AssertedRequester["kind"]): AssertedRequester {
+  const { unit, rid, roles, purpose, sub } = payload as Record<string, unknown>;
+  const malformed = (what: string): never => {
+    throw unauthenticated(`the gateway assertion is malformed: ${what}`);
+  };
+  if (typeof unit !== "string") return malformed("unit");
+  if (kind === "platform" ? unit !== PLATFORM_UNIT : unit === PLATFORM_UNIT || unitCodeProblem(unit) !== null) return malformed("unit");
+  if (typeof rid !== "string" || rid.length === 0 || rid.length > 100) return malformed("rid");
+  if (typeof sub !== "string" || sub.trim() === "" || sub.length > 200) return malformed("sub");
+  if (!Array.isArray(roles) || !roles.every((r) => typeof r === "string" && isRole(r))) return malformed("roles");
+  if (purpose !== null && purpose !== undefined && !(typeof purpose === "string" && isSharePurpose(purpose))) return malformed("purpose");
+  return { kind, requestId: rid, unit, principal: sub, roles: roles as string[], purpose: (purpose as string | null | undefined) ?? null };
+}
+
+function decisionsOf(coords: unknown): ReadonlyMap<string, AssertedDecision> {
+  if (coords === null || typeof coords !== "object" || Array.isArray(coords)) throw unauthenticated("the gateway assertion is malformed: coords");
+  const decisions = new Map<string, AssertedDecision>();
+  for (const [coordinate, decision] of Object.entries(coords)) {
+    if (decision !== "ALLOWED" && decision !== "MASKED") throw unauthenticated("the gateway assertion is malformed: coords");
+    decisions.set(coordinate, decision);
+  }
+  return decisions;
 }

@@ -3,9 +3,6 @@ import { requesterOf, type GovernanceContext } from "./context.js";
 import { forbidden } from "./governance-errors.js";
 import { GOVERNANCE_SHARE } from "./governance-share.js";
 
-/** The platform's own unit: what the gateway signs as when it acts for itself, not for a user. */
-const PLATFORM_UNIT = "platform";
-
 /** The gateway hands governance each supergraph it composes; applications are checked against the latest. */
 @Resolver()
 export class SupergraphResolver {
@@ -13,7 +10,8 @@ export class SupergraphResolver {
   @Directive(GOVERNANCE_SHARE)
   @Mutation(() => Int, { description: "Records the supergraph the gateway serves (the platform only); its version, the same for the same SDL." })
   recordSupergraph(@Arg("sdl", () => String) sdl: string, @Ctx() ctx: GovernanceContext): number {
-    if (requesterOf(ctx).unit !== PLATFORM_UNIT) throw forbidden("only the platform records the supergraph");
+    // Only a platform assertion, a JWT type no user request can carry, is the gateway acting for itself.
+    if (requesterOf(ctx).kind !== "platform") throw forbidden("only the platform records the supergraph");
     return ctx.store.oversight.catalogService.recordSupergraph(requesterOf(ctx), sdl, ctx.now);
   }
 }

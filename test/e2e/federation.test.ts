@@ -3,6 +3,12 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEnterprises } from "../../demo/enterprises.js";
+import { requestAssertion } from "../../gateway/identity/assertion.js";
+import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
+import { signToken } from "../../gateway/identity/token.js";
+import { ASSERTION_HEADER } from "../../schema/request-assertion.js";
+import { demoInspections } from "../../subgraphs/enforcement/demo-inspections.js";
+import { runCli } from "../helpers/cli-process.js";
 import { errorCodes, postGraphQL } from "../helpers/graphql-client.js";
 import { isAlive, startFederation, type RunningFederation } from "../helpers/federation.js";
 import { tempDir } from "../helpers/temp-dir.js";
@@ -172,5 +178,57 @@ describe("the federation, end to end over HTTP", () => {
     const e = demoEnterprises()[42]!;
     const res = await postGraphQL(federation.url, `query ($c: ID!) { enterprise(creditCode: $c) { name } }`, { c: e.creditCode }, reader);
     expect(res.body).toEqual({ data: { enterprise: { name: e.name } } });
+  });
+});
+
+// Issue 13 §2, as the operator of unit water would try it: an assertion water received on
+// an ordinary fetch, replayed at other units' real processes and stretched to other requests.
+describe("a unit trusts only the exact request the gateway signed", () => {
+  const inspected = demoInspections().find((i) => i.informant)!;
+  const leak = `{ inspection(id: "${inspected.id}") { id kind informant inspector } }`;
+  /** What water receives with a fetch of `{ divisions { code } }`: an assertion for water. */
+  async function capturedByWater(): Promise<{ assertion: string; request: { query: string; variables: Record<string, unknown> } }> {
+    const request = { query: "{ divisions { code } }", variables: {} };
+    const key = await loadOrCreatePlatformKey(dir.path);
+    const context = { requestId: "r-water", requester: { unit: "water", principal: "w", roles: [] }, purpose: "WORK_REFERENCE" as const };
+    return { assertion: await requestAssertion(key, context, { unit: "water", request, coordinates: ["Query.divisions", "AdministrativeDivision.code"] }), request };
+  }
+  const unitUrl = (unit: string): string => federation.units.get(unit)!.url;
+
+  it("GET with the URL's query and a harmless body runs nothing (405, no informant)", async () => {
+    const { assertion } = await capturedByWater();
+    const res = await fetch(`${unitUrl("enforcement")}?query=${encodeURIComponent(leak)}`, {
+      headers: { [ASSERTION_HEADER]: assertion, "content-type": "application/json" },
+    });
+    expect(res.status).toBe(405);
+    expect(await res.text()).not.toContain(inspected.informant!);
+  });
+
+  it.each([["enforcement"], ["nuclear"], ["info-center"]])("water's assertion opens nothing at %s, even for the request it was signed for (401)", async (unit) => {
+    const { assertion, request } = await capturedByWater();
+    const res = await fetch(unitUrl(unit), { method: "POST", headers: { [ASSERTION_HEADER]: assertion, "content-type": "application/json" }, body: JSON.stringify(request) });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { data?: unknown }).data).toBeUndefined();
+  });
+
+  it("water's assertion, sent to water with another request, is refused (401)", async () => {
+    const { assertion } = await capturedByWater();
+    const res = await postGraphQL(unitUrl("water"), "{ divisions { code name } }", {}, { [ASSERTION_HEADER]: assertion });
+    expect(res.status).toBe(401);
+    expect(res.body.data).toBeUndefined();
+  });
+
+  it("a token naming the platform or an unknown unit is refused at the gateway (401), and ecofed token refuses to mint one", async () => {
+    const key = await loadOrCreatePlatformKey(dir.path);
+    for (const unit of ["platform", "nonexistent-unit"]) {
+      const token = await signToken(key, { unit, principal: "mallory", roles: [] });
+      const res = await postGraphQL(federation.url, "{ divisions { code } }", {}, asRequester(token, "WORK_REFERENCE"));
+      expect(res.status).toBe(401);
+      expect(res.body.data).toBeUndefined();
+      const cli = await runCli(["token", "--unit", unit], { ECOFED_DATA_DIR: dir.path });
+      expect(cli.code).not.toBe(0);
+      expect(cli.stdout).toBe("");
+      expect(cli.stderr).toMatch(unit === "platform" ? /platform itself/ : /known units: .*info-center/);
+    }
   });
 });

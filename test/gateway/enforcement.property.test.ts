@@ -17,7 +17,7 @@ import { seededRandom, type Random } from "../../demo/random.js";
 import { evaluateShare, type Decision, type Requester } from "../../directives/share/evaluate.js";
 import { SHARE_PURPOSES, type SharePurpose } from "../../directives/share/rule.js";
 import { ownerOf, readSupergraphPolicies, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
-import { maskValue } from "../../gateway/enforcement/mask.js";
+import { maskValue } from "../../directives/share/mask.js";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 import { PlatformDataSource } from "../../gateway/platform-data-source.js";
 import { fetchCoordinateIndex } from "../../gateway/fetch-coordinates.js";
@@ -40,7 +40,7 @@ beforeAll(async () => {
   // Unenforced, but signed: the units answer only the platform.
   const key = await loadOrCreatePlatformKey(fed.dataDir);
   const coordinates = fetchCoordinateIndex(fed.supergraphSdl);
-  const gateway = closedNetworkGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ url }) => new PlatformDataSource(url!, key, "unenforced-oracle", coordinates, fetch as unknown as ConstructorParameters<typeof PlatformDataSource>[4]) });
+  const gateway = closedNetworkGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ name, url }) => new PlatformDataSource(name, url!, key, "unenforced-oracle", coordinates, fetch as unknown as ConstructorParameters<typeof PlatformDataSource>[5]) });
   vanillaApollo = new ApolloServer({ gateway });
   await vanillaApollo.start();
   vanilla = await listenGraphQL({ apollo: vanillaApollo, host: "127.0.0.1", port: 0, context: async () => ({}), healthy: () => true });

@@ -216,7 +216,7 @@ describe("share decisions through the gateway (CONTRACT §4)", () => {
       }
     }],
     ["a gateway assertion presented as a token (wrong issuer and audience)", async () =>
-      requestAssertion(await loadOrCreatePlatformKey(fed.dataDir), { requestId: "r", requester: { unit: "water", principal: "w", roles: [] }, purpose: null }, [])],
+      requestAssertion(await loadOrCreatePlatformKey(fed.dataDir), { requestId: "r", requester: { unit: "water", principal: "w", roles: [] }, purpose: null }, { unit: "info-center", request: { query: "{ divisions { code } }" }, coordinates: [] })],
   ])("answers %s with HTTP 401 UNAUTHENTICATED", async (_name, token) => {
     const value = await token();
     const res = await postGraphQL(fed.gateway.url, `{ divisions { code } }`, {}, value === null ? {} : { authorization: `Bearer ${value}` });

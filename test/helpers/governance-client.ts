@@ -1,9 +1,9 @@
 import { parse, type GraphQLSchema } from "graphql";
 import type { SharePurpose } from "../../directives/share/rule.js";
-import { requestAssertion } from "../../gateway/identity/assertion.js";
+import { platformAssertion, requestAssertion } from "../../gateway/identity/assertion.js";
 import type { PlatformKey } from "../../gateway/identity/platform-key.js";
 import { operationCoordinates } from "../../schema/operation-coordinates.js";
-import { ASSERTION_HEADER } from "../../schema/request-assertion.js";
+import { ASSERTION_HEADER, PLATFORM_UNIT } from "../../schema/request-assertion.js";
 import { buildUnitSubgraph } from "../../subgraphs/_kit/build-subgraph.js";
 import type { AnyUnit } from "../../subgraphs/_kit/unit.js";
 import { postGraphQL, type GraphQLResponse } from "./graphql-client.js";
@@ -40,7 +40,9 @@ export class GovernanceClient {
       purpose: as.purpose ?? null,
       client: { name: null, version: null },
     };
-    const assertion = await requestAssertion(this.key, context, operationCoordinates(parse(query), this.schema));
+    const fetch = { unit: "governance", request: { query, variables }, coordinates: operationCoordinates(parse(query), this.schema) };
+    // The platform (the gateway acting for itself) signs its own kind of assertion.
+    const assertion = as.unit === PLATFORM_UNIT ? await platformAssertion(this.key, context.requester.principal, fetch) : await requestAssertion(this.key, context, fetch);
     return postGraphQL(url, query, variables, { [ASSERTION_HEADER]: assertion });
   }
 }
