@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { exportJWK, generateKeyPair } from "jose";
+import { decodeJwt, exportJWK, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditWriter } from "../../audit/audit-writer.js";
 import { checkpointSigner } from "../../audit/checkpoint-signer.js";
@@ -94,9 +94,10 @@ describe("the platform keyring", () => {
   it("a token verified once is refused once it expires, and once its key is retired, though remembered", async () => {
     const keyring = await openPlatformKeyring(dir.path);
     const tokens = new VerifiedTokens(keyring);
-    const shortLived = await signToken(keyring.current(), requester, 1);
+    // exp is in whole seconds: two of them, so the first check cannot already be past it.
+    const shortLived = await signToken(keyring.current(), requester, 2);
     expect(await tokens.verify(shortLived)).toEqual(requester);
-    await new Promise((r) => setTimeout(r, 1_100));
+    await new Promise((r) => setTimeout(r, decodeJwt(shortLived).exp! * 1000 - Date.now() + 50));
     await expect(tokens.verify(shortLived)).rejects.toMatchObject({ httpStatus: 401 });
 
     const token = await signToken(keyring.current(), requester);
