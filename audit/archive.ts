@@ -5,6 +5,7 @@ import type Database from "better-sqlite3";
 import type { CheckpointSigner } from "./checkpoint-signer.js";
 import { AuditStrings } from "./audit-strings.js";
 import { storedToRecord, type StoredRecordRow } from "./record-row.js";
+import { chainStart, type SealClaim } from "./seals.js";
 
 export interface ArchiveResult {
   readonly fromId: number;
@@ -15,14 +16,13 @@ export interface ArchiveResult {
 
 /**
  * Retention: records older than `before` go to a sealed NDJSON file — its SHA-256, its
- * chain ends and count signed with the platform key — made durable before a single
- * record is deleted. Nothing is ever silently dropped; the chain continues from the
+ * chain ends and count signed with the platform key (as a seal, never mistaken for a
+ * checkpoint) — made durable before a single record is deleted; the seal is kept in the
+ * log too, and only the records inside it can be deleted. Nothing is ever silently dropped; the chain continues from the
  * archived head, so verification still covers what stays.
  */
 export async function archiveBefore(db: Database.Database, before: string, dir: string, signer: CheckpointSigner): Promise<ArchiveResult | null> {
-  const meta = (key: string): string | undefined =>
-    (db.prepare(`SELECT value FROM audit_meta WHERE key = ?`).get(key) as { value: string } | undefined)?.value;
-  const fromId = Number(meta("archived_through") ?? 0) + 1;
+  const fromId = chainStart(db).afterId + 1;
   const last = db.prepare(`SELECT max(id) AS id FROM audit_records WHERE at < ?`).get(before) as { id: number | null };
   if (last.id === null || last.id < fromId) return null;
   const toId = last.id;
@@ -51,8 +51,8 @@ export async function archiveBefore(db: Database.Database, before: string, dir: 
   }
   const file = `${base}.ndjson`;
   renameSync(temp, file);
-  const claim = { headId: toId, headHash, count, at: new Date().toISOString() };
-  const seal = { fromId, toId, count, firstPrevHash: firstPrev, headHash, sha256: hash.digest("hex"), ...(await signer.sign(claim)) };
+  const claim: SealClaim = { fromId, toId, count, firstPrevHash: firstPrev, headHash, sha256: hash.digest("hex"), at: new Date().toISOString() };
+  const seal = { ...claim, ...(await signer.sign(claim, "seal")) };
   const sealFile = `${base}.seal.json`;
   const sealTemp = `${sealFile}.${randomUUID()}.tmp`;
   const sfd = openSync(sealTemp, "wx", 0o600);
@@ -60,12 +60,12 @@ export async function archiveBefore(db: Database.Database, before: string, dir: 
   fsyncSync(sfd);
   closeSync(sfd);
   renameSync(sealTemp, sealFile);
-  // Only now, with the archive durable, do the records leave the log.
+  // Only now, with the archive durable, do the records leave the log — inside the seal the
+  // log keeps (the delete trigger lets nothing else go; verification checks its signature).
   db.transaction(() => {
-    const set = db.prepare(`INSERT INTO audit_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
-    set.run("archived_through", String(toId));
-    set.run("archived_head_hash", headHash);
-    db.prepare(`DELETE FROM audit_records WHERE id <= ?`).run(toId);
+    db.prepare(`INSERT INTO audit_seals (from_id, to_id, count, first_prev_hash, head_hash, sha256, at, kid, signature)
+      VALUES (@fromId, @toId, @count, @firstPrevHash, @headHash, @sha256, @at, @kid, @signature)`).run(seal);
+    db.prepare(`DELETE FROM audit_records WHERE id BETWEEN ? AND ?`).run(fromId, toId);
     db.prepare(`DELETE FROM audit_requests WHERE last_id <= ?`).run(toId);
   }).immediate();
   return { fromId, toId, file, sealFile };

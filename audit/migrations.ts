@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Migration } from "../storage/sqlite-store.js";
 
 export const AUDIT_STORE_FILE = "audit.sqlite";
@@ -179,6 +180,56 @@ export const auditMigrations: readonly Migration[] = [
         CREATE TRIGGER audit_strings_keep BEFORE DELETE ON audit_strings
           BEGIN SELECT RAISE(ABORT, 'audit strings are never deleted'); END;
       `);
+    },
+  },
+  {
+    // Issue 13: raising audit_meta.archived_through let the delete trigger pass, and
+    // checkpoints could be deleted. Now a record is deleted only inside a seal the log holds
+    // (verification checks its signature), checkpoints and seals are never deleted, and the
+    // log has an id of its own, by which its witness outside this store knows it.
+    description: "seals of archived ranges in the log; deletion only inside a seal; checkpoints and seals kept; the log's id",
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE audit_seals (
+          id INTEGER PRIMARY KEY,
+          from_id INTEGER NOT NULL,
+          to_id INTEGER NOT NULL,
+          count INTEGER NOT NULL,
+          first_prev_hash TEXT NOT NULL,
+          head_hash TEXT NOT NULL,
+          sha256 TEXT NOT NULL,
+          at TEXT NOT NULL,
+          kid TEXT NOT NULL,
+          -- '' only for the range archived before seals were kept here (see below).
+          signature TEXT NOT NULL
+        ) STRICT;
+        -- What older versions archived, as one unsigned seal: its seal files were signed, but
+        -- outside the log. Verification accepts an unsigned seal only as the log's first.
+        INSERT INTO audit_seals (from_id, to_id, count, first_prev_hash, head_hash, sha256, at, kid, signature)
+          SELECT 1, CAST(t.value AS INTEGER), CAST(t.value AS INTEGER), '${"0".repeat(64)}', h.value, '', strftime('%Y-%m-%dT%H:%M:%fZ'), '', ''
+          FROM audit_meta t JOIN audit_meta h ON h.key = 'archived_head_hash'
+          WHERE t.key = 'archived_through' AND CAST(t.value AS INTEGER) > 0;
+        DELETE FROM audit_meta WHERE key IN ('archived_through', 'archived_head_hash');
+        DROP TRIGGER audit_records_keep;
+        CREATE TRIGGER audit_records_keep BEFORE DELETE ON audit_records
+          WHEN NOT EXISTS (SELECT 1 FROM audit_seals s WHERE OLD.id BETWEEN s.from_id AND s.to_id)
+          BEGIN SELECT RAISE(ABORT, 'audit records are deleted only when archived, inside a signed seal'); END;
+        CREATE TRIGGER audit_checkpoints_keep BEFORE DELETE ON audit_checkpoints
+          BEGIN SELECT RAISE(ABORT, 'checkpoints are never deleted'); END;
+        -- The one update: the gateway signing the range older versions archived (AuditWriter.start).
+        CREATE TRIGGER audit_seals_append_only BEFORE UPDATE ON audit_seals
+          WHEN OLD.signature <> '' OR NEW.signature = '' OR NEW.id IS NOT OLD.id OR NEW.from_id IS NOT OLD.from_id
+            OR NEW.to_id IS NOT OLD.to_id OR NEW.count IS NOT OLD.count OR NEW.first_prev_hash IS NOT OLD.first_prev_hash
+            OR NEW.head_hash IS NOT OLD.head_hash OR NEW.sha256 IS NOT OLD.sha256 OR NEW.at IS NOT OLD.at
+          BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+        CREATE TRIGGER audit_seals_keep BEFORE DELETE ON audit_seals
+          BEGIN SELECT RAISE(ABORT, 'seals are never deleted'); END;
+        CREATE TRIGGER audit_meta_log_id_kept BEFORE UPDATE ON audit_meta WHEN OLD.key = 'log_id'
+          BEGIN SELECT RAISE(ABORT, 'the log id never changes'); END;
+        CREATE TRIGGER audit_meta_log_id_not_deleted BEFORE DELETE ON audit_meta WHEN OLD.key = 'log_id'
+          BEGIN SELECT RAISE(ABORT, 'the log id never changes'); END;
+      `);
+      db.prepare(`INSERT INTO audit_meta (key, value) VALUES ('log_id', ?)`).run(randomUUID());
     },
   },
 ];

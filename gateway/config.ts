@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_REPLICA } from "../audit/witness.js";
 import { isShareClass, SHARE_CLASSES, type ShareClass } from "../directives/share/rule.js";
 import { KnownUnits, PLATFORM_UNIT_CODE, REGISTERED_UNIT_CODES } from "../domain/known-units.js";
 import { unitCodeProblem } from "../domain/unit-code.js";
@@ -28,6 +29,8 @@ export interface GatewayConfig {
   readonly redisPrefix?: string;
   /** Units beyond the demo federation's that credentials may name (`ECOFED_UNITS`, comma-separated). */
   readonly units?: readonly string[];
+  /** Which gateway replica this is (`ECOFED_REPLICA_ID`, default gw-0): each has its own audit witness. */
+  readonly replicaId?: string;
 }
 
 /** A setting that cannot be used; its message is the one line the CLI prints. */
@@ -63,6 +66,7 @@ export function baseConfig(env: NodeJS.ProcessEnv, flags: { port?: string | unde
     redisUrl: parseRedisUrl(env["REDIS_URL"]),
     redisPrefix: env["ECOFED_REDIS_PREFIX"] || "ecofed:",
     units: parseUnits(env["ECOFED_UNITS"]),
+    replicaId: parseReplicaId(env["ECOFED_REPLICA_ID"]),
   };
 }
 
@@ -98,4 +102,11 @@ function parseFlag(text: string | undefined, name: string): boolean {
   if (text === undefined || text === "" || text === "0" || text === "false") return false;
   if (text === "1" || text === "true") return true;
   throw new ConfigError(`${name} must be 1 or 0, got "${text}"`);
+}
+
+/** A replica id names Redis keys and log lines: short and plain. */
+export function parseReplicaId(text: string | undefined): string {
+  if (text === undefined || text === "") return DEFAULT_REPLICA;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(text)) throw new ConfigError(`ECOFED_REPLICA_ID must be 1–64 letters, digits, ".", "_" or "-", got "${text}"`);
+  return text;
 }

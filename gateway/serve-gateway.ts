@@ -22,6 +22,8 @@ import { AuditWriter } from "../audit/audit-writer.js";
 import { archiveBefore } from "../audit/archive.js";
 import { checkpointSigner, type CheckpointSigner } from "../audit/checkpoint-signer.js";
 import { AUDIT_STORE_FILE, auditMigrations } from "../audit/migrations.js";
+import { openAuditWitness } from "../audit/open-witness.js";
+import { DEFAULT_REPLICA } from "../audit/witness.js";
 import { openStore } from "../storage/sqlite-store.js";
 import { UnitDataSource } from "./unit-data-source.js";
 import { fetchCoordinateIndex } from "./fetch-coordinates.js";
@@ -54,8 +56,14 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   // The audit log lives in the data dir; the audit subgraph serves the same file (CONTRACT §6).
   // The audit writer makes each commit durable itself (WalSync), off the event loop.
   const auditDb = openStore({ file: join(config.dataDir, AUDIT_STORE_FILE), migrations: auditMigrations });
+  // Outside the log: what its latest signed checkpoint was, so a log emptied or replaced is found.
+  const witness = await openAuditWitness({ ...config, replicaId: config.replicaId ?? DEFAULT_REPLICA }).catch((error: unknown) => {
+    auditDb.close();
+    throw new ConfigError((error as Error).message);
+  });
   const signer = checkpointSigner(() => keyring.current());
-  const auditWriter = new AuditWriter(auditDb, signer);
+  const auditWriter = new AuditWriter(auditDb, signer, { witness });
+  await auditWriter.ready;
   const retention = config.auditRetentionDays ? scheduleRetention(auditDb, config.auditRetentionDays, join(config.dataDir, "audit-archive"), signer) : null;
   // Graph names from the supergraph served (`@join__graph(name:)`) are units too.
   const known = knownUnits(config, [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]!));
@@ -93,7 +101,11 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       port: config.port,
       context: (req, requestId) => authenticate(req, requestId, { keyring, tokens, revocations, known }),
       ...(config.tls ? { tls: config.tls } : {}),
-      healthy: () => ready,
+      healthy: () => {
+        if (!ready) return { status: "starting", reason: "the gateway is starting" };
+        const audit = parts.withoutAudit ? { ok: true as const } : auditWriter.health();
+        return audit.ok ? true : { status: "unavailable", reason: audit.reason };
+      },
     });
     ready = true;
     return {
@@ -108,6 +120,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
         if (retention) clearInterval(retention);
         await auditWriter.close();
         auditDb.close();
+        await witness.close();
         await ownGrants?.close();
       },
     };
@@ -116,6 +129,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     await apollo.stop();
     await auditWriter.close();
     auditDb.close();
+    await witness.close();
     await ownGrants?.close();
     throw error;
   }

@@ -22,8 +22,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * thrown error's message and extensions (its code).
    */
   readonly beforeRespond?: () => Promise<void>;
-  /** `GET /health` answers 200 only while this is true. */
-  readonly healthy: () => boolean;
+  /** `GET /health` answers 200 only while this is true; otherwise 503 with what it says. */
+  readonly healthy: () => true | HealthProblem;
   /**
    * HTTPS, asking for client certificates signed by `ca`. Unverified certificates are let
    * through to `context`, which answers 401 with a coded body rather than a bare TLS error.
@@ -36,6 +36,12 @@ export interface RunningHttpServer {
   readonly port: number;
   /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes. */
   close(graceMs?: number): Promise<void>;
+}
+
+/** Why a server cannot serve now: `starting`, or `unavailable` (what it cannot do, e.g. write the audit log). */
+export interface HealthProblem {
+  readonly status: "starting" | "unavailable";
+  readonly reason: string;
 }
 
 /** Serves an started Apollo Server at `/graphql` over node:http, with `/health`. */
@@ -92,8 +98,8 @@ async function handle<TContext extends BaseContext>(
   res.setHeader("x-request-id", requestId);
   const url = new URL(req.url ?? "/", "http://localhost");
   if (url.pathname === "/health") {
-    const ok = options.healthy();
-    send(res, ok ? 200 : 503, { status: ok ? "ok" : "starting" });
+    const health = options.healthy();
+    send(res, health === true ? 200 : 503, health === true ? { status: "ok" } : health);
     return;
   }
   if (url.pathname !== "/graphql") {

@@ -79,7 +79,7 @@ describe("the audit chain (tamper evidence)", () => {
 
   it("verifies an untouched chain", async () => {
     await write(30);
-    expect(await verifyAuditChain(db, () => key.publicKey)).toEqual({ ok: true, records: 30, firstBrokenId: null, problem: null });
+    expect(await verifyAuditChain(db, () => key.publicKey)).toEqual({ ok: true, records: 30, firstBrokenId: null, problem: null, problems: [] });
   });
 
   it("refuses edits and deletions through SQL: the log is append-only", async () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   // A second replica: its own data dir (its own audit log), the platform's keys.
   for (const file of ["platform-key.json", PUBLIC_KEY_FILE]) copyFileSync(join(fed.dataDir, file), join(replicaDir.path, file));
   replica = await serveGateway(
-    { host: "127.0.0.1", port: 0, dataDir: replicaDir.path, defaultClass: null, redisUrl: REDIS_URL, redisPrefix: prefix },
+    { host: "127.0.0.1", port: 0, dataDir: replicaDir.path, defaultClass: null, redisUrl: REDIS_URL, redisPrefix: prefix, replicaId: "gw-1" },
     fed.supergraphSdl,
   );
 });
