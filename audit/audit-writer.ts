@@ -97,6 +97,8 @@ export class AuditWriter {
   private lockedSince: number | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelayMs = 0;
+  /** The last record this writer committed: signed for the witness when the store breaks. */
+  private written: { readonly id: number; readonly hash: string } | null = null;
   /** Resolves once the witness holds the log's latest checkpoint (see `start`). */
   readonly ready: Promise<void>;
 
@@ -227,9 +229,10 @@ export class AuditWriter {
           }
           this.insertRequest.run(pending.events[0]!.requestId, first, id);
         }
-        return count;
+        return { count, id, hash: prevHash };
       }).immediate();
-      this.sinceCheckpoint += written;
+      this.sinceCheckpoint += written.count;
+      this.written = { id: written.id, hash: written.hash };
       this.lockedSince = null;
       this.retryDelayMs = 0;
     } catch (error) {
@@ -281,6 +284,24 @@ export class AuditWriter {
   private fail(reason: string): void {
     console.error(`ecofed: AUDIT LOG UNAVAILABLE — ${reason}; every request is refused (503 AUDIT_UNAVAILABLE) until the gateway restarts over a sound store`);
     this.refuseQueued(reason);
+    this.checkpointing = this.checkpointing.then(() => this.witnessLastWritten());
+  }
+
+  /**
+   * The store is gone or damaged, but this writer knows the last record it committed: a
+   * checkpoint of it, signed now, goes to the witness, so that whoever reads the log later
+   * learns how far it reached (records since the last checkpoint included).
+   */
+  private async witnessLastWritten(): Promise<void> {
+    const witness = this.options.witness;
+    if (!witness || !this.logId || !this.written) return;
+    const claim = { headId: this.written.id, headHash: this.written.hash, count: this.written.id, at: new Date().toISOString() };
+    try {
+      const { signature } = await this.signer.sign(claim);
+      await witness.advance({ logId: this.logId, seq: this.lastCheckpointSeq() + 1, headId: claim.headId, headHash: claim.headHash, at: claim.at, signature });
+    } catch (error) {
+      console.error(`ecofed: the audit witness did not take the last record written (${this.written.id}): ${(error as Error).message}`);
+    }
   }
 
   private refuseQueued(reason: string): void {
@@ -309,6 +330,15 @@ export class AuditWriter {
       if (latest) await witness.advance({ logId: this.logId, ...latest });
     } catch (error) {
       console.error(`ecofed: the audit witness could not be brought up to date (tried again at the next checkpoint): ${(error as Error).message}`);
+    }
+  }
+
+  /** Read from a store that may be damaged: 0 when it cannot say. */
+  private lastCheckpointSeq(): number {
+    try {
+      return (this.db.prepare(`SELECT max(id) AS seq FROM audit_checkpoints`).get() as { seq: number | null }).seq ?? 0;
+    } catch {
+      return 0;
     }
   }
 

@@ -29,6 +29,9 @@ export interface AuditWitness {
 /** The replica a single gateway is (issue 17 gives each replica its own). */
 export const DEFAULT_REPLICA = "gw-0";
 
+/** The environment variable naming the replica (the gateway and the audit unit beside it read the same). */
+export const REPLICA_ID_ENV = "ECOFED_REPLICA_ID";
+
 /** Whether a value read back from a witness store is an entry (a store is data, not trusted code). */
 export function isWitnessEntry(value: unknown): value is WitnessEntry {
   const v = value as Record<string, unknown> | null;

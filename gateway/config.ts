@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { DEFAULT_REPLICA } from "../audit/witness.js";
+import { DEFAULT_REPLICA, REPLICA_ID_ENV } from "../audit/witness.js";
 import { isShareClass, SHARE_CLASSES, type ShareClass } from "../directives/share/rule.js";
 import { KnownUnits, PLATFORM_UNIT_CODE, REGISTERED_UNIT_CODES } from "../domain/known-units.js";
 import { unitCodeProblem } from "../domain/unit-code.js";
@@ -66,7 +66,7 @@ export function baseConfig(env: NodeJS.ProcessEnv, flags: { port?: string | unde
     redisUrl: parseRedisUrl(env["REDIS_URL"]),
     redisPrefix: env["ECOFED_REDIS_PREFIX"] || "ecofed:",
     units: parseUnits(env["ECOFED_UNITS"]),
-    replicaId: parseReplicaId(env["ECOFED_REPLICA_ID"]),
+    replicaId: parseReplicaId(env[REPLICA_ID_ENV]),
   };
 }
 

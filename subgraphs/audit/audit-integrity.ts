@@ -9,4 +9,6 @@ export class AuditIntegrity {
   @Field(() => Int) records!: number;
   @Field(() => ID, { nullable: true }) firstBrokenId!: string | null;
   @Field(() => String, { nullable: true }) problem!: string | null;
+  @Field(() => [String], { description: "Every problem found (what is missing or altered), in the order checked; empty when ok." })
+  problems!: readonly string[];
 }

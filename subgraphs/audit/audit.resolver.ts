@@ -48,12 +48,18 @@ export class AuditResolver {
   }
 
   @Directive(AUDIT_SHARE)
-  @Query(() => AuditIntegrity, { description: "Re-verifies the whole hash chain and every signed checkpoint (security team)." })
+  @Query(() => AuditIntegrity, { description: "Re-verifies the whole hash chain, every archive seal and signed checkpoint, and the latest checkpoint held outside the log (security team)." })
   async auditIntegrity(@Ctx() ctx: AuditContext): Promise<AuditIntegrity> {
     if (!ctx.isSecurity) throw new GraphQLError("Only the security team verifies the audit log.", { extensions: { code: "FORBIDDEN" } });
     const keys = ctx.platformKeys;
     if (!keys) throw new Error("the audit subgraph has no platform key to verify checkpoints with");
-    return verifyAuditChain(ctx.db, (kid) => keys.historyKey(kid));
+    // Without its witness a truncated log looks whole: unreadable, nothing is claimed (fail closed).
+    const witness = await ctx.witnessEntries().catch((error: unknown) => {
+      throw new GraphQLError(`The audit log's witness cannot be read, so its integrity is not claimed: ${(error as Error).message}`, {
+        extensions: { code: "AUDIT_UNAVAILABLE", http: { status: 503 } },
+      });
+    });
+    return verifyAuditChain(ctx.db, (kid) => keys.historyKey(kid), witness);
   }
 }
 

@@ -4,7 +4,8 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AccessEvent } from "../../audit/access-event.js";
 import { AuditUnavailableError, AuditWriter } from "../../audit/audit-writer.js";
-import { checkpointSigner } from "../../audit/checkpoint-signer.js";
+import { checkpointSigner, verifySigned } from "../../audit/checkpoint-signer.js";
+import { SqliteAuditWitness } from "../../audit/sqlite-witness.js";
 import { auditMigrations } from "../../audit/migrations.js";
 import { loadOrCreatePlatformKey, type PlatformKey } from "../../gateway/identity/platform-key.js";
 import { openStore } from "../../storage/sqlite-store.js";
@@ -56,6 +57,25 @@ describe("the audit writer fails closed", () => {
     await expect(w.append([event(2)])).rejects.toThrow(AuditUnavailableError);
     await expect(w.append([event(3)])).rejects.toThrow(/was deleted under the running gateway/);
     expect(w.health()).toMatchObject({ ok: false, reason: expect.stringMatching(/deleted/) });
+  });
+
+  it("signs the last record it committed for its witness when it finds the file gone (records since the last checkpoint included)", async () => {
+    const witness = SqliteAuditWitness.open(join(dir.path, "audit-witness.sqlite"));
+    try {
+      const w = start({ witness, checkpointEvery: 1_000_000 });
+      await w.ready;
+      for (let i = 0; i < 7; i++) await w.append([event(i)]);
+      expect(await witness.entries()).toEqual([]);
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file()}${suffix}`, { force: true });
+      await expect(w.append([event(8)])).rejects.toThrow(AuditUnavailableError);
+      await w.close();
+      writer = null;
+      const [held] = await witness.entries();
+      expect(held).toMatchObject({ headId: 7 });
+      expect(await verifySigned<{ headId: number }>(held!.signature, () => key.publicKey)).toMatchObject({ headId: 7 });
+    } finally {
+      await witness.close();
+    }
   });
 
   it("after its file is replaced by another (a copy renamed over it)", async () => {

@@ -4,6 +4,8 @@ import { gatewayTls } from "../../gateway/identity/gateway-tls.js";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 import { PlatformPublicKeys } from "../../subgraphs/_kit/platform-public-keys.js";
 import { governanceUnit } from "../../subgraphs/governance/index.js";
+import { auditUnit } from "../../subgraphs/audit/index.js";
+import { REPLICA_ID_ENV } from "../../audit/witness.js";
 import { REDIS_PREFIX_ENV } from "../../governance/published-state.js";
 import { serveGateway, type RunningGateway } from "../../gateway/serve-gateway.js";
 import { composeSupergraph } from "../../schema/compose.js";
@@ -47,8 +49,11 @@ export async function startInProcessFederation(
   // One data dir, as `npm start` has: the audit subgraph serves the log the gateway writes there.
   const redis = options.redis;
   const publishing = redis ? governanceUnit({ redisUrl: redis.url, env: { ...process.env, [REDIS_PREFIX_ENV]: redis.prefix } }) : null;
+  // The audit unit reads the witness where this federation's gateway writes it (never the shell's REDIS_URL).
+  const auditing = auditUnit({ redisUrl: redis?.url ?? null, env: { ...process.env, [REDIS_PREFIX_ENV]: redis?.prefix, [REPLICA_ID_ENV]: undefined } });
   for (const unit of await loadUnits()) {
-    units.set(unit.code, await startUnit(publishing && unit.code === publishing.code ? publishing : unit, key, dir.path));
+    const own = unit.code === auditing.code ? auditing : publishing && unit.code === publishing.code ? publishing : unit;
+    units.set(unit.code, await startUnit(own, key, dir.path));
   }
   const composed = composeSupergraph(
     await Promise.all(
