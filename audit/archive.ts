@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import type { CheckpointSigner } from "./checkpoint-signer.js";
 import { AuditStrings } from "./audit-strings.js";
 import { storedToRecord, type StoredRecordRow } from "./record-row.js";
 import { chainStart, type SealClaim } from "./seals.js";
+import { privateDir } from "../storage/private-files.js";
 
 export interface ArchiveResult {
   readonly fromId: number;
@@ -26,7 +27,7 @@ export async function archiveBefore(db: Database.Database, before: string, dir: 
   const last = db.prepare(`SELECT max(id) AS id FROM audit_records WHERE at < ?`).get(before) as { id: number | null };
   if (last.id === null || last.id < fromId) return null;
   const toId = last.id;
-  mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const base = join(dir, `audit-${fromId}-${toId}`);
   const temp = `${base}.${randomUUID()}.tmp`;
   const hash = createHash("sha256");

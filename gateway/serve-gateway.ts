@@ -13,6 +13,7 @@ import { recordSupergraph } from "./governance/record-supergraph.js";
 import { governanceKeys } from "../governance/published-state.js";
 import { StoreGovernanceReader } from "./governance/store-governance-reader.js";
 import { authenticate, type GatewayContext } from "./identity/authenticate.js";
+import { checkClientStrings } from "./identity/client-strings.js";
 import { VerifiedTokens } from "./identity/token.js";
 import { caPaths } from "./identity/platform-ca.js";
 import { openPlatformKeyring } from "./identity/platform-key.js";
@@ -99,7 +100,10 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       apollo,
       host: config.host,
       port: config.port,
-      context: (req, requestId) => authenticate(req, requestId, { keyring, tokens, revocations, known }),
+      context: (req, requestId, body) => {
+        checkClientStrings(req, body);
+        return authenticate(req, requestId, { keyring, tokens, revocations, known });
+      },
       ...(config.tls ? { tls: config.tls } : {}),
       healthy: () => {
         if (!ready) return { status: "starting", reason: "the gateway is starting" };

@@ -1,6 +1,6 @@
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { privateDir, privateFile } from "./private-files.js";
 
 /** One forward step of a store's schema; `user_version` counts the steps applied. */
 export interface Migration {
@@ -20,6 +20,12 @@ export interface OpenStoreOptions {
   readonly onStatement?: (sql: string) => void;
   /** FULL: a commit survives power loss, not only a process crash (the audit log needs it). */
   readonly synchronous?: "NORMAL" | "FULL";
+  /**
+   * How long a statement waits, on the event loop, for a lock another process holds, once the
+   * store is open (default 0: it fails at once with SQLITE_BUSY, a coded error to the client;
+   * issue 13 found every request stalled 2 s behind a lock). Opening and migrating wait 2 s.
+   */
+  readonly busyTimeoutMs?: number;
 }
 
 /**
@@ -28,9 +34,10 @@ export interface OpenStoreOptions {
  */
 export function openStore(options: OpenStoreOptions): Database.Database {
   const { file, migrations } = options;
-  mkdirSync(dirname(file), { recursive: true });
   let db: Database.Database;
   try {
+    privateDir(dirname(file));
+    privateFile(file);
     db = new Database(file, { timeout: 2_000, ...(options.onStatement ? { verbose: (sql) => options.onStatement!(String(sql)) } : {}) });
   } catch (error) {
     throw new StoreOpenError(`cannot open data file ${file}: ${(error as Error).message}`);
@@ -42,6 +49,8 @@ export function openStore(options: OpenStoreOptions): Database.Database {
     const check = db.pragma("quick_check(1)", { simple: true });
     if (check !== "ok") throw new StoreOpenError(`data file ${file} is corrupt (${String(check)})`);
     migrate(db, file, migrations);
+    privateFile(file);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 0}`);
     return db;
   } catch (error) {
     db.close();

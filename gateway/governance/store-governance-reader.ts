@@ -39,7 +39,9 @@ export class StoreGovernanceReader implements GovernanceReader {
     if (!existsSync(this.file)) return null;
     // The governance unit owns and migrates the file; the gateway only reads it.
     this.db = new Database(this.file, { fileMustExist: true });
-    this.db.pragma("busy_timeout = 5000");
+    // Reads in WAL mode wait for no writer; a lock held by some other process fails this
+    // request at once (GOVERNANCE_UNAVAILABLE) rather than stalling every request behind it.
+    this.db.pragma("busy_timeout = 0");
     return this.db;
   }
 }

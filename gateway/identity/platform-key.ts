@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, randomUUID, type JsonWebKey, type KeyObject } from "node:crypto";
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { privateDir } from "../../storage/private-files.js";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
 import { PLATFORM_KEY_ALG, PUBLIC_KEY_FILE, type PublicKeyringFile, type VerificationKeys } from "../../schema/platform-keys.js";
@@ -106,7 +107,7 @@ export class PlatformKeyring implements VerificationKeys {
 export async function openPlatformKeyring(dataDir: string): Promise<PlatformKeyring> {
   const path = join(dataDir, FILE);
   if (!existsSync(path)) {
-    mkdirSync(dataDir, { recursive: true });
+    privateDir(dataDir);
     const key = await newKey();
     const first: KeyringFile = { version: 2, current: key.kid, keys: [key] };
     const text = JSON.stringify(first, null, 2);

@@ -117,7 +117,15 @@ describe("the audit log", () => {
     const holder = new Database(join(fed.dataDir, "audit.sqlite"));
     holder.exec("BEGIN EXCLUSIVE");
     try {
-      const res = await ask("water", "WORK_REFERENCE", `query ($c: ID!) { enterprise(creditCode: $c) { name } }`, { c: e.creditCode });
+      let answered = false;
+      const pending = ask("water", "WORK_REFERENCE", `query ($c: ID!) { enterprise(creditCode: $c) { name } }`, { c: e.creditCode }).finally(() => (answered = true));
+      // The commit waits for the lock off the event loop: /health answers meanwhile (issue 13:
+      // it used to wait out SQLite's busy timeout with every other request).
+      await new Promise((r) => setTimeout(r, 300));
+      const health = await fetch(fed.gateway.url.replace(/\/graphql$/, "/health"));
+      expect(answered).toBe(false);
+      expect(health.status).toBe(200);
+      const res = await pending;
       expect(res.status).toBe(503);
       expect(res.body.data).toBeUndefined();
       expect(res.body.errors?.map((x) => x.extensions?.["code"])).toEqual(["AUDIT_UNAVAILABLE"]);
@@ -140,5 +148,18 @@ describe("the audit log", () => {
     db.close();
     const res = await ask("info-center", "DATA_VERIFICATION", `{ auditIntegrity { ok firstBrokenId } }`, {}, ["security"]);
     expect(res.body.data!["auditIntegrity"]).toEqual({ ok: false, firstBrokenId: String(victim) });
+  });
+
+  it("bounds the client-chosen strings every record repeats: over 256 characters is a coded 400, nothing logged", async () => {
+    const long = "x".repeat(257);
+    const named = await postGraphQL(fed.gateway.url, `query ${long} { divisions { code } }`, {}, asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE"), long);
+    const client = await postGraphQL(fed.gateway.url, `{ divisions { code } }`, {}, { ...asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE"), "apollographql-client-name": long });
+    for (const res of [named, client]) {
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.map((x) => x.extensions?.["code"])).toEqual(["BAD_REQUEST"]);
+      expect((await recordsOf(res.headers.get("x-request-id")!)).length).toBe(0);
+    }
+    const fits = await postGraphQL(fed.gateway.url, `query ${"x".repeat(256)} { divisions { code } }`, {}, asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE"), "x".repeat(256));
+    expect(fits.status).toBe(200);
   });
 });

@@ -13,11 +13,12 @@ export async function postGraphQL(
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
+  operationName?: string,
 ): Promise<GraphQLResponse> {
   const res = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, ...(operationName !== undefined ? { operationName } : {}) }),
   });
   return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse["body"] };
 }
