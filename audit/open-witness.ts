@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { createClient } from "redis";
+import { connectRedis, redactedRedisUrl } from "../storage/redis-connect.js";
 import { RedisAuditWitness, witnessKey } from "./redis-witness.js";
 import { AUDIT_WITNESS_FILE, SqliteAuditWitness } from "./sqlite-witness.js";
 import type { AuditWitness } from "./witness.js";
@@ -20,19 +20,12 @@ export interface WitnessPlace {
  */
 export async function openAuditWitness(place: WitnessPlace): Promise<AuditWitness> {
   if (!place.redisUrl) return SqliteAuditWitness.open(join(place.dataDir, AUDIT_WITNESS_FILE));
-  let started = false;
-  const client = createClient({
-    url: place.redisUrl,
-    disableOfflineQueue: true,
-    // Unreachable at start: said at once; lost later: reconnect (an advance missed meanwhile is made at the next checkpoint).
-    socket: { connectTimeout: 2_000, reconnectStrategy: (retries, cause) => (started ? Math.min(100 * 2 ** retries, 2_000) : cause) },
-  });
-  client.on("error", () => undefined);
+  let client;
   try {
-    await client.connect();
-    started = true;
+    // A missed advance while Redis is away is made at the next checkpoint.
+    client = await connectRedis(place.redisUrl);
   } catch (error) {
-    throw new Error(`the audit witness in Redis ${place.redisUrl} is unreachable: ${(error as Error).message}`);
+    throw new Error(`the audit witness in Redis ${redactedRedisUrl(place.redisUrl)} is unreachable: ${(error as Error).message}`);
   }
   return new RedisAuditWitness(client, witnessKey(place.redisPrefix ?? "ecofed:", place.replicaId));
 }

@@ -1,7 +1,5 @@
-import type { createClient } from "redis";
+import type { RedisClient } from "../storage/redis-connect.js";
 import { isWitnessEntry, type AuditWitness, type WitnessEntry } from "./witness.js";
-
-type Redis = ReturnType<typeof createClient>;
 
 // Compare and set in one step on the server: two writers racing never move it back.
 const ADVANCE = `
@@ -21,7 +19,7 @@ export function witnessKey(prefix: string, replica: string): string {
  */
 export class RedisAuditWitness implements AuditWitness {
   constructor(
-    private readonly client: Redis,
+    private readonly client: RedisClient,
     private readonly key: string,
   ) {}
 

@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   AUDIT_UNAVAILABLE: "The audit log cannot be written, so nothing is served (HTTP 503).",
   IDENTITY_UNAVAILABLE: "The platform keyring cannot be read, so no credential is verified and nothing is served (HTTP 503).",
   GOVERNANCE_UNAVAILABLE: "Grants and suspensions cannot be read (the governance store or Redis), so nothing is served (HTTP 503).",
+  UNIT_UNAVAILABLE: "A unit cannot tell whether the gateway's assertion was used before (its nonce store, Redis, is unreachable), so it serves nothing (HTTP 503).",
+  STORE_BUSY: "A unit's store is locked by another process; the statement failed at once rather than stall the unit. Try again.",
   SUBGRAPH_UNAVAILABLE: "A unit's subgraph could not be reached; extensions.unit names it.",
   BAD_REQUEST: "The HTTP request is malformed: not JSON, too large, or (to a unit) not one POSTed operation (HTTP 400/413/415).",
   METHOD_NOT_ALLOWED: "A unit accepts only POST: what it runs must be exactly what the gateway signed (HTTP 405).",

@@ -10,6 +10,15 @@ export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: un
   if (formatted.extensions?.["code"] !== "INTERNAL_SERVER_ERROR") return formatted;
   // A subgraph's own error, passed on by the gateway: the subgraph chose what it says.
   if (typeof formatted.extensions["serviceName"] === "string") return formatted;
+  const cause = unwrapResolverError(error) as { code?: unknown };
+  // Another process holds the store's lock: the statement failed at once (busy_timeout 0) rather than stall every request.
+  if (typeof cause?.code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(cause.code)) {
+    return {
+      message: "This unit's store is locked by another process; try again shortly.",
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: "STORE_BUSY" },
+    };
+  }
   console.error("ecofed: unexpected error:", unwrapResolverError(error));
   return {
     message: "Internal server error",

@@ -130,7 +130,9 @@ async function handle<TContext extends BaseContext>(
   } catch (error) {
     const status = (error as { httpStatus?: number }).httpStatus;
     if (status === undefined) throw error;
-    const e = error as { message: string; extensions?: Record<string, unknown> };
+    const e = error as { message: string; extensions?: Record<string, unknown>; headers?: Readonly<Record<string, string>> };
+    // Some refusals are incomplete without a header (`Allow` on a 405).
+    for (const [name, value] of Object.entries(e.headers ?? {})) res.setHeader(name, value);
     send(res, status, { errors: [{ message: e.message, extensions: e.extensions ?? {} }] });
     return;
   }

@@ -11,6 +11,8 @@ export class HttpError extends Error {
     readonly httpStatus: number,
     code: ErrorCode,
     message: string,
+    /** Sent with the answer: some statuses are incomplete without one (`Allow` on a 405, RFC 9110 §15.5.6). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.extensions = { code };

@@ -20,6 +20,9 @@ export async function subgraphCommand(args: string[]): Promise<void> {
     host: base.host,
     port: parsePort(values.port, "--port", 0),
     platformKeys: new PlatformPublicKeys(base.dataDir),
+    // The same REDIS_URL as the gateway's (the supervisor forks units with its environment).
+    redisUrl: base.redisUrl,
+    redisPrefix: base.redisPrefix,
   });
   // The supervisor waits for this message; it means the demo data exists and requests are served.
   process.send?.({ type: "ready", unit: unit.code, url: running.url, seeded: running.seeded });

@@ -1,6 +1,6 @@
-import { createClient } from "redis";
 import { decodePublishedState, type GovernanceKeys, type PublishedGovernanceState } from "../../governance/published-state.js";
 import type { GovernanceReader } from "./governance-grant-source.js";
+import { connectRedis, type RedisClient } from "../../storage/redis-connect.js";
 
 /**
  * Reads grants and suspensions shared by every gateway replica through Redis (`REDIS_URL`),
@@ -11,27 +11,16 @@ export class RedisGovernanceReader implements GovernanceReader {
   private outage = false;
 
   private constructor(
-    private readonly client: ReturnType<typeof createClient>,
+    private readonly client: RedisClient,
     private readonly keys: GovernanceKeys,
   ) {}
 
   static async connect(url: string, keys: GovernanceKeys): Promise<RedisGovernanceReader> {
-    let started = false;
-    const client = createClient({
-      url,
-      // Queued commands would hold requests while Redis is away: fail them at once instead.
-      disableOfflineQueue: true,
-      socket: {
-        connectTimeout: 2_000,
-        // Unreachable at start: a configuration error, said at once. Lost later: reconnect.
-        reconnectStrategy: (retries, cause) => (started ? Math.min(100 * 2 ** retries, 2_000) : cause),
-      },
-    });
-    const reader = new RedisGovernanceReader(client, keys);
-    client.on("error", (error: Error) => reader.logOutage(error));
-    client.on("ready", () => (reader.outage = false));
-    await client.connect();
-    started = true;
+    // Unreachable at start: the connect rejects and the caller says so; only later outages are logged here.
+    let reader: RedisGovernanceReader | undefined;
+    const client = await connectRedis(url, (error) => reader?.logOutage(error));
+    client.on("ready", () => reader && (reader.outage = false));
+    reader = new RedisGovernanceReader(client, keys);
     return reader;
   }
 

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { openStore, type Migration } from "../../storage/sqlite-store.js";
+import type { NonceStore } from "./nonce-store.js";
 
 const MIGRATIONS: readonly Migration[] = [
   {
@@ -9,13 +10,13 @@ const MIGRATIONS: readonly Migration[] = [
 ];
 
 /**
- * The nonces of the assertions a unit has accepted, each kept until its assertion expires:
- * a second use of one is a replay. Kept in a store file of the unit's (committed before the
- * request runs; WAL, so a commit survives the process), so a restart forgets none of them
- * (issue 13: a used assertion worked again after a restart). Expired rows are swept as
- * the table grows: amortised O(1) per assertion.
+ * The nonces of the assertions a unit has accepted when it has no Redis, each kept until
+ * its assertion expires: a second use of one is a replay. Kept in a store file of the
+ * unit's (committed before the request runs; WAL, so a commit survives the process), so a
+ * restart forgets none of them (issue 13: a used assertion worked again after a restart).
+ * Expired rows are swept as the table grows: amortised O(1) per assertion.
  */
-export class SeenNonces {
+export class SeenNonces implements NonceStore {
   private readonly insert: Database.Statement<[string, number]>;
   private readonly sweepStatement: Database.Statement<[number]>;
   private readonly countStatement: Database.Statement<[]>;
@@ -32,16 +33,21 @@ export class SeenNonces {
   }
 
   /** False when the nonce was seen before (a replay); otherwise remembers it. */
-  remember(nonce: string, expiresAtMs: number, nowMs = Date.now()): boolean {
-    if (--this.insertsUntilSweep <= 0) this.sweep(nowMs);
-    return this.insert.run(nonce, expiresAtMs).changes === 1;
+  async remember(nonce: string, expiresAtMs: number, nowMs = Date.now()): Promise<boolean> {
+    try {
+      if (--this.insertsUntilSweep <= 0) this.sweep(nowMs);
+      return this.insert.run(nonce, expiresAtMs).changes === 1;
+    } catch (error) {
+      console.error(`ecofed: the nonce store cannot be written (${(error as Error).message}); requests get UNIT_UNAVAILABLE`);
+      throw error;
+    }
   }
 
   get size(): number {
     return (this.countStatement.get() as { n: number }).n;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 

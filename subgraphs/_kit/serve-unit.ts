@@ -14,7 +14,7 @@ import { buildUnitSubgraph } from "./build-subgraph.js";
 import { openStore, seedOnce } from "../../storage/sqlite-store.js";
 import type { AnyUnit, UnitRequest } from "./unit.js";
 import { AssertionVerifier } from "./verify-assertion.js";
-import { SeenNonces } from "./seen-nonces.js";
+import { openNonceStore } from "./open-nonce-store.js";
 import { maskAtSource, withMasked } from "./mask-at-source.js";
 import type { ExactRequest } from "../../schema/exact-request.js";
 
@@ -30,6 +30,14 @@ export interface ServeUnitOptions {
    * or a unit test) nothing is verified and a request carrying an assertion is refused.
    */
   readonly platformKeys?: VerificationKeys;
+  /**
+   * The deployment's Redis (`REDIS_URL`): the nonces of accepted assertions are kept there,
+   * shared by the unit's replicas; unreachable at start, the unit does not start. None: a
+   * store file in the data dir.
+   */
+  readonly redisUrl?: string | null | undefined;
+  /** Prefix of this federation's keys in Redis (`ECOFED_REDIS_PREFIX`, default "ecofed:"). */
+  readonly redisPrefix?: string | undefined;
 }
 
 export interface RunningUnit {
@@ -38,11 +46,6 @@ export interface RunningUnit {
   /** True when this start created the demo data. */
   readonly seeded: boolean;
   close(): Promise<void>;
-}
-
-/** Where a unit keeps the nonces of the assertions it accepted (they outlive a restart). */
-export function unitNoncesFile(dataDir: string, unit: string): string {
-  return join(dataDir, `${unit}.nonces.sqlite`);
 }
 
 /** The unit's SQLite file inside a data dir. */
@@ -64,6 +67,9 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
   const closers: (() => Promise<void>)[] = [];
   let apollo: ApolloServer<object> | undefined;
   try {
+    // Before the demo data is made: an unreachable Redis is a configuration error, said at once.
+    const nonces = options.platformKeys ? await openNonceStore({ dataDir: options.dataDir, unit: unit.code, redisUrl: options.redisUrl, redisPrefix: options.redisPrefix }) : null;
+    if (nonces) closers.push(() => nonces.close());
     const seeded = seedOnce(db, unit.seed);
     const { schema, maskable } = await buildUnitSubgraph(unit);
     maskAtSource(schema, maskable);
@@ -73,12 +79,8 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       beforeRespond: (hook) => beforeRespond.push(hook),
       onClose: (hook) => closers.push(hook),
     });
-    let guard: AssertionGuard | null = null;
-    if (options.platformKeys) {
-      const nonces = SeenNonces.open(unitNoncesFile(options.dataDir, unit.code));
-      closers.push(async () => nonces.close());
-      guard = { verifier: new AssertionVerifier(options.platformKeys, unit.code, nonces), coordinates: new CoordinateIndex(schema), maskable };
-    }
+    const guard: AssertionGuard | null =
+      options.platformKeys && nonces ? { verifier: new AssertionVerifier(options.platformKeys, unit.code, nonces), coordinates: new CoordinateIndex(schema), maskable } : null;
     apollo = new ApolloServer<object>({
       schema,
       formatError: maskUnexpectedErrors,
@@ -140,7 +142,7 @@ const BODY_MEMBERS = new Set(["query", "variables", "operationName", "extensions
  * the assertion never described (issue 13): each is refused before anything is verified.
  */
 function exactRequest(req: IncomingMessage, body: unknown): ExactRequest {
-  if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "this unit accepts only POST");
+  if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "this unit accepts only POST", { allow: "POST" });
   const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   if (contentType !== "application/json") throw new HttpError(415, "BAD_REQUEST", "this unit accepts only application/json");
   if (new URL(req.url ?? "/", "http://unit").search !== "") throw new HttpError(400, "BAD_REQUEST", "this unit reads the operation from the body only, never the URL");

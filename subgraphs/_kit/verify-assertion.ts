@@ -14,8 +14,11 @@ import {
   type AssertedDecision,
   type AssertedRequester,
 } from "../../schema/request-assertion.js";
-import { unauthenticated } from "../../server/http-error.js";
-import type { SeenNonces } from "./seen-nonces.js";
+import { HttpError, unauthenticated } from "../../server/http-error.js";
+import type { NonceStore } from "./nonce-store.js";
+
+/** How far the unit's clock may be behind the gateway's: an assertion is accepted this long past its `exp`. */
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 /** What a verified assertion says: who asks, and the only coordinates this request may read, each with its decision. */
 export interface VerifiedAssertion {
@@ -33,7 +36,7 @@ export class AssertionVerifier {
   constructor(
     private readonly keys: VerificationKeys,
     private readonly unit: string,
-    private readonly nonces: SeenNonces,
+    private readonly nonces: NonceStore,
   ) {}
 
   async verify(token: string, request: ExactRequest): Promise<VerifiedAssertion> {
@@ -52,7 +55,7 @@ export class AssertionVerifier {
           typ,
           requiredClaims: ["exp", "iat", "jti", "sub", "rid", "unit", "coords", "req"],
           maxTokenAge: ASSERTION_TTL_SECONDS,
-          clockTolerance: 5,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
         },
       ));
     } catch (error) {
@@ -66,8 +69,18 @@ export class AssertionVerifier {
     const requester = requesterOf(payload, typ === PLATFORM_ASSERTION_TYPE ? "platform" : "user");
     const decisions = decisionsOf(payload["coords"]);
     // Remembered only once everything else holds: nobody can fill the store with forged nonces.
-    if (!this.nonces.remember(String(payload.jti), exp * 1000)) throw unauthenticated("the gateway assertion was already used (replayed)");
+    if (!(await this.firstUse(String(payload.jti), exp))) throw unauthenticated("the gateway assertion was already used (replayed)");
     return { requester, decisions };
+  }
+
+  private async firstUse(nonce: string, exp: number): Promise<boolean> {
+    try {
+      // Kept as long as it would still verify: a nonce forgotten within the tolerance could be replayed.
+      return await this.nonces.remember(nonce, (exp + CLOCK_TOLERANCE_SECONDS) * 1000);
+    } catch {
+      // Fail closed: an assertion whose nonce cannot be checked may be a replay. The store has logged why.
+      throw new HttpError(503, "UNIT_UNAVAILABLE", "this unit cannot check whether the gateway's assertion was used before, so it serves nothing; see the unit's log");
+    }
   }
 }
 

@@ -162,4 +162,32 @@ describe("the audit log", () => {
     const fits = await postGraphQL(fed.gateway.url, `query ${"x".repeat(256)} { divisions { code } }`, {}, asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE"), "x".repeat(256));
     expect(fits.status).toBe(200);
   });
+
+  it("a unit's nonce store locked by another process refuses that unit's fetch at once, serving none of its data", async () => {
+    // Reads in WAL mode wait for no lock; the unit's one write per request is its nonce.
+    const holder = new Database(join(fed.dataDir, "info-center.nonces.sqlite"));
+    holder.exec("BEGIN EXCLUSIVE");
+    try {
+      const res = await ask("water", "WORK_REFERENCE", `query ($c: ID!) { enterprise(creditCode: $c) { name } }`, { c: e.creditCode });
+      expect(res.body.errors?.map((x) => [x.extensions?.["code"], x.extensions?.["unit"]])).toEqual([["SUBGRAPH_UNAVAILABLE", "info-center"]]);
+      expect(JSON.stringify(res.body)).not.toContain(e.name);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+  });
+
+  it("a write to a unit's store locked by another process fails at once with STORE_BUSY, and works once it is released", async () => {
+    const apply = `mutation { applyForAccess(input: { coordinates: ["Enterprise.inspections"], purpose: DATA_VERIFICATION, justification: "locked" }) { id } }`;
+    const holder = new Database(join(fed.dataDir, "governance.sqlite"));
+    holder.exec("BEGIN EXCLUSIVE");
+    try {
+      const res = await ask("permits", "DATA_VERIFICATION", apply);
+      expect(res.body.errors?.map((x) => x.extensions?.["code"])).toEqual(["STORE_BUSY"]);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+    expect((await ask("permits", "DATA_VERIFICATION", apply)).body.errors).toBeUndefined();
+  });
 });
