@@ -35,7 +35,8 @@ export async function auditCommand(args: string[]): Promise<void> {
   if (sub === "archive") {
     const before = instant("--before", values.before);
     const key = await loadOrCreatePlatformKey(dataDir);
-    const db = openStore({ file, migrations: auditMigrations, synchronous: "FULL" });
+    // A command, not a server: it may wait for the running gateway's commits to let it in.
+    const db = openStore({ file, migrations: auditMigrations, synchronous: "FULL", busyTimeoutMs: 10_000 });
     try {
       const result = await archiveBefore(db, before, join(dataDir, "audit-archive"), checkpointSigner(() => key));
       console.log(result ? `ecofed: archived records ${result.fromId}–${result.toId} to ${result.file} (sealed: ${result.sealFile})` : "ecofed: nothing to archive");
