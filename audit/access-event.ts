@@ -1,6 +1,9 @@
 import type { DecisionReason, ShareDecision } from "../directives/share/evaluate.js";
 import type { ShareClass, SharePurpose } from "../directives/share/rule.js";
 
+/** Why a whole request was refused before any field was decided (one record: its root type). */
+export type RefusalReason = `OPERATION_LIMIT:${string}` | "OPERATION_NOT_SUPPORTED" | "OPERATION_UNRESOLVED";
+
 /**
  * One field decision of one request (SPEC §4, CONTRACT §6): who, when, which field, whose,
  * which class, purpose and grant, what decision and why. One per coordinate per request,
@@ -16,7 +19,7 @@ export interface AccessEvent {
   readonly owner: string;
   readonly shareClass: ShareClass | null;
   readonly decision: ShareDecision;
-  readonly reason: DecisionReason;
+  readonly reason: DecisionReason | RefusalReason;
   readonly grantId: string | null;
   readonly operationName: string | null;
   readonly operationHash: string;

@@ -32,7 +32,7 @@ const USAGE = `usage: ecofed <command>
   key list | rotate | retire KID   the platform signing keys: rotate signs with a new one; old ones verify until retired`;
 
 /** Failures the user can act on: one line, no stack (the error classes name themselves). */
-const EXPECTED = new Set(["CliError", "ConfigError", "StoreOpenError"]);
+const EXPECTED = new Set(["CliError", "ConfigError", "LimitConfigError", "StoreOpenError"]);
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv;

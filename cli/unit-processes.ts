@@ -27,7 +27,8 @@ export async function startUnitProcesses(
     return await Promise.all(
       units.map((unit, i) => {
         const child = fork(MAIN, ["subgraph", unit, "--port", String(portOf(i))], {
-          env: { ...env, NODE_ENV: env["NODE_ENV"] ?? "production" },
+          // Production whatever the shell says (issue 14): no development defaults in a unit.
+          env: { ...env, NODE_ENV: "production" },
           stdio: ["ignore", "inherit", "pipe", "ipc"],
         });
         started.push(child);

@@ -1,8 +1,11 @@
 import { resolve } from "node:path";
 import { DEFAULT_REPLICA, REPLICA_ID_ENV } from "../audit/witness.js";
+import { parseLimits } from "./limits/limits-config.js";
+import type { OperationLimits } from "./limits/operation-limits.js";
 import { isShareClass, SHARE_CLASSES, type ShareClass } from "../directives/share/rule.js";
 import { KnownUnits, PLATFORM_UNIT_CODE, REGISTERED_UNIT_CODES } from "../domain/known-units.js";
 import { unitCodeProblem } from "../domain/unit-code.js";
+import { INTROSPECTION_POLICIES, isIntrospectionPolicy, type IntrospectionPolicy } from "./enforcement/introspection-policy.js";
 
 /** Where the gateway gets its supergraph: composed from running units, or a file. */
 export type SupergraphSource =
@@ -31,7 +34,23 @@ export interface GatewayConfig {
   readonly units?: readonly string[];
   /** Which gateway replica this is (`ECOFED_REPLICA_ID`, default gw-0): each has its own audit witness. */
   readonly replicaId?: string;
+  /** Who may introspect the schema (`ECOFED_INTROSPECTION`, default internal: the ministry's own units). */
+  readonly introspection?: IntrospectionPolicy;
+  /** Browser origins that may call the gateway (`ECOFED_CORS_ORIGINS`, exact, comma-separated); none: no CORS headers. */
+  readonly corsOrigins?: readonly string[];
+  /** What one operation may ask for (`ECOFED_MAX_*`, `--limit name=value`); unset: DEFAULT_OPERATION_LIMITS. */
+  readonly limits?: OperationLimits;
+  /** What the gateway's cached decisions may weigh together (`ECOFED_DECISION_CACHE_MB`, default 64). */
+  readonly decisionCacheBytes?: number;
+  /** Longest wait for one fetch to a unit (`ECOFED_SUBGRAPH_TIMEOUT_MS`, default 10 000): then its part is null with SUBGRAPH_TIMEOUT. */
+  readonly subgraphTimeoutMs?: number;
+  /** Longest a request's fetches may run, from its arrival (`ECOFED_REQUEST_DEADLINE_MS`, default 30 000): a late fetch gets what remains. */
+  readonly requestDeadlineMs?: number;
 }
+
+/** Issue 14: a unit that never answers (a runaway query, a dying process) must not hold a request forever. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
 
 /** A setting that cannot be used; its message is the one line the CLI prints. */
 export class ConfigError extends Error {
@@ -67,6 +86,12 @@ export function baseConfig(env: NodeJS.ProcessEnv, flags: { port?: string | unde
     redisPrefix: env["ECOFED_REDIS_PREFIX"] || "ecofed:",
     units: parseUnits(env["ECOFED_UNITS"]),
     replicaId: parseReplicaId(env[REPLICA_ID_ENV]),
+    introspection: parseIntrospection(env["ECOFED_INTROSPECTION"]),
+    corsOrigins: parseCorsOrigins(env["ECOFED_CORS_ORIGINS"]),
+    limits: limitsOf(env),
+    decisionCacheBytes: parseMegabytes(env["ECOFED_DECISION_CACHE_MB"], "ECOFED_DECISION_CACHE_MB", 64),
+    subgraphTimeoutMs: parseMillis(env["ECOFED_SUBGRAPH_TIMEOUT_MS"], "ECOFED_SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    requestDeadlineMs: parseMillis(env["ECOFED_REQUEST_DEADLINE_MS"], "ECOFED_REQUEST_DEADLINE_MS", DEFAULT_REQUEST_DEADLINE_MS),
   };
 }
 
@@ -98,6 +123,43 @@ function parseDays(text: string | undefined, name: string): number | null {
   return days;
 }
 
+/** Node's timers hold at most 2^31 − 1 ms; a longer one fires after 1 ms instead. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+function parseMillis(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined || text === "") return fallback;
+  const ms = Number(text);
+  if (!/^[0-9]+$/.test(text) || ms < 1 || ms > MAX_TIMER_MS) {
+    throw new ConfigError(`${name} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}, got "${text}"`);
+  }
+  return ms;
+}
+
+function parseIntrospection(text: string | undefined): IntrospectionPolicy {
+  if (text === undefined || text === "") return "internal";
+  if (!isIntrospectionPolicy(text)) throw new ConfigError(`ECOFED_INTROSPECTION must be one of ${INTROSPECTION_POLICIES.join(", ")}, got "${text}"`);
+  return text;
+}
+
+/** Exact origins, as a browser sends them: a wildcard would open the data to any page. */
+export function parseCorsOrigins(text: string | undefined): string[] {
+  if (text === undefined || text.trim() === "") return [];
+  return text.split(",").map((item) => {
+    const origin = item.trim();
+    let canonical: string | null = null;
+    try {
+      const url = new URL(origin);
+      if (url.protocol === "http:" || url.protocol === "https:") canonical = url.origin;
+    } catch {
+      // not a URL: reported below
+    }
+    // "*" is a valid host character to URL, never an origin here.
+    if (canonical === origin && !origin.includes("*")) return origin;
+    const hint = canonical && !origin.includes("*") ? `; did you mean "${canonical}"?` : "";
+    throw new ConfigError(`ECOFED_CORS_ORIGINS: each origin must be scheme://host[:port] (http or https, no path, no "*"), got "${origin}"${hint}`);
+  });
+}
+
 function parseFlag(text: string | undefined, name: string): boolean {
   if (text === undefined || text === "" || text === "0" || text === "false") return false;
   if (text === "1" || text === "true") return true;
@@ -109,4 +171,19 @@ export function parseReplicaId(text: string | undefined): string {
   if (text === undefined || text === "") return DEFAULT_REPLICA;
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(text)) throw new ConfigError(`ECOFED_REPLICA_ID must be 1–64 letters, digits, ".", "_" or "-", got "${text}"`);
   return text;
+}
+
+function parseMegabytes(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined || text === "") return fallback * 1024 * 1024;
+  const mb = Number(text);
+  if (!/^\d+$/.test(text.trim()) || mb < 1 || mb > 1_000_000) throw new ConfigError(`${name} must be a whole number of megabytes from 1, got "${text}"`);
+  return mb * 1024 * 1024;
+}
+
+function limitsOf(env: NodeJS.ProcessEnv): OperationLimits {
+  try {
+    return parseLimits(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }

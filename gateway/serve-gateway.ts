@@ -3,9 +3,10 @@ import { listenGraphQL } from "../server/graphql-http.js";
 import { deferStringify } from "../server/deferred-results.js";
 import { closedNetworkPlugins } from "../server/closed-network-plugins.js";
 import { closedNetworkGateway } from "./closed-network-gateway.js";
-import { ConfigError, knownUnits, type GatewayConfig } from "./config.js";
+import { ConfigError, DEFAULT_REQUEST_DEADLINE_MS, DEFAULT_SUBGRAPH_TIMEOUT_MS, knownUnits, type GatewayConfig } from "./config.js";
 import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
 import { formatGatewayError } from "./enforcement/share-error.js";
+import { apolloIntrospection, withIntrospectionCode } from "./enforcement/introspection-policy.js";
 import type { GrantSource } from "./enforcement/grant-source.js";
 import { GovernanceGrantSource } from "./governance/governance-grant-source.js";
 import { RedisGovernanceReader } from "./governance/redis-governance-reader.js";
@@ -28,6 +29,7 @@ import { DEFAULT_REPLICA } from "../audit/witness.js";
 import { openStore } from "../storage/sqlite-store.js";
 import { UnitDataSource } from "./unit-data-source.js";
 import { fetchCoordinateIndex } from "./fetch-coordinates.js";
+import { requestDeadline, type WithDeadline } from "./request-deadline.js";
 
 export interface RunningGateway {
   readonly url: string;
@@ -76,19 +78,27 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     supergraphSdl,
     buildService: ({ name, url }) => {
       if (!url) throw new Error(`subgraph "${name}" has no URL in the supergraph`);
-      return new UnitDataSource(name, url, keyring, fetchCoordinates);
+      return new UnitDataSource(name, url, keyring, fetchCoordinates, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS);
     },
   });
   const enforcement = new EnforcingGateway(inner, {
     defaultClass: config.defaultClass,
     grants,
     forceRewrite: parts.forceRewrite ?? false,
+    introspection: config.introspection ?? "internal",
+    ...(config.limits ? { limits: config.limits } : {}),
+    ...(config.decisionCacheBytes ? { cacheBytes: config.decisionCacheBytes } : {}),
     ...(parts.withoutAudit ? {} : { audit: { reserve: () => auditWriter.reserve(), failOpen: config.auditFailOpen ?? false } }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: enforcement,
-    formatError: formatGatewayError,
+    formatError: (formatted, error) => formatGatewayError(withIntrospectionCode(formatted), error),
+    // Never left to NODE_ENV: on unless ECOFED_INTROSPECTION=off; who may is enforcement's to decide.
+    introspection: apolloIntrospection(config.introspection ?? "internal"),
     includeStacktraceInErrorResponses: false,
+    // `ecofed start` and `ecofed gateway` stop on SIGTERM themselves (cli/shutdown.ts); Apollo's
+    // handler (on outside NODE_ENV=test) re-raised the signal and cut that stop short (exit 1).
+    stopOnTerminationSignals: false,
     stringifyResult: deferStringify,
     plugins: closedNetworkPlugins(),
   });
@@ -101,10 +111,13 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       host: config.host,
       port: config.port,
       context: (req, requestId, body) => {
+        // Counted from here, before authentication: every fetch of the request shares it.
+        const deadline = requestDeadline(config.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS);
         checkClientStrings(req, body);
-        return authenticate(req, requestId, { keyring, tokens, revocations, known });
+        return authenticate(req, requestId, { keyring, tokens, revocations, known }).then((context): GatewayContext & WithDeadline => ({ ...context, deadline }));
       },
       ...(config.tls ? { tls: config.tls } : {}),
+      corsOrigins: config.corsOrigins ?? [],
       healthy: () => {
         if (!ready) return { status: "starting", reason: "the gateway is starting" };
         const audit = parts.withoutAudit ? { ok: true as const } : auditWriter.health();

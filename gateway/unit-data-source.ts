@@ -1,10 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { subgraphUnavailable } from "../schema/errors.js";
+import { subgraphTimeout, subgraphUnavailable } from "../schema/errors.js";
 import { ASSERTION_HEADER } from "../schema/request-assertion.js";
 import type { GatewayContext } from "./identity/authenticate.js";
 import type { CoordinateIndex } from "../schema/operation-coordinates.js";
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./config.js";
 import { platformAssertion, requestAssertion } from "./identity/assertion.js";
 import type { PlatformKeyring } from "./identity/platform-key.js";
+import { fetchBudget, type WithDeadline } from "./request-deadline.js";
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]>;
 
@@ -13,16 +15,44 @@ type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQ
  * client (≈ +25 % throughput, FEDERATION-NOTES); every fetch carries the gateway's signed,
  * single-use assertion of who asks and which coordinates that fetch reads (the unit
  * refuses any other); failures become one coded error that names the unit and
- * hides its address, so the rest of the operation still resolves.
+ * hides its address, so the rest of the operation still resolves. Each fetch is cut
+ * (its socket closed) when its timeout or the request's deadline runs out (issue 14).
  */
 export class UnitDataSource extends RemoteGraphQLDataSource {
+  /** On a fetch's view (see `process`): why that fetch was cut, once it was. */
+  private readonly timedOut: () => string | null = () => null;
+
   constructor(
     readonly unit: string,
     url: string,
     private readonly keyring: PlatformKeyring,
     private readonly coordinates: CoordinateIndex,
+    private readonly timeoutMs: number = DEFAULT_SUBGRAPH_TIMEOUT_MS,
   ) {
     super({ url, fetcher: fetch as unknown as Fetcher });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions): ReturnType<RemoteGraphQLDataSource["process"]> {
+    // Calls the gateway makes of its own accord (empty context) have no deadline, only the timeout.
+    const budget = fetchBudget(this.timeoutMs, (options.context as WithDeadline | undefined)?.deadline);
+    // The deadline has passed: nothing is sent, so the unit does no work nobody waits for.
+    if (budget.ms <= 0) throw subgraphTimeout(this.unit, budget.cause);
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), budget.ms);
+    // RemoteGraphQLDataSource calls `this.fetcher(url, init)` and passes no signal: this fetch
+    // runs on a view of this source whose fetcher adds its own; concurrent fetches share nothing.
+    const fetcher: Fetcher = (url, init) => this.fetcher(url, { ...init, signal: abort.signal });
+    const view = Object.create(this, {
+      fetcher: { value: fetcher },
+      timedOut: { value: () => (abort.signal.aborted ? budget.cause : null) },
+    }) as this;
+    try {
+      return await super.process.call(view, options);
+    } finally {
+      // Answered in time: no abort later. Cut: the aborted fetch has closed its socket, so
+      // whatever the unit sends after this goes nowhere.
+      clearTimeout(timer);
+    }
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions): Promise<void> {
@@ -38,6 +68,8 @@ export class UnitDataSource extends RemoteGraphQLDataSource {
   }
 
   override didEncounterError(error: Error, _req: unknown, response?: { status: number }): void {
+    const late = this.timedOut();
+    if (late) throw subgraphTimeout(this.unit, late);
     const cause = response ? `HTTP ${response.status}` : networkCause(error);
     throw subgraphUnavailable(this.unit, cause);
   }

@@ -17,8 +17,13 @@ export const ERROR_CODES = {
   UNIT_UNAVAILABLE: "A unit cannot tell whether the gateway's assertion was used before (its nonce store, Redis, is unreachable), so it serves nothing (HTTP 503).",
   STORE_BUSY: "A unit's store is locked by another process; the statement failed at once rather than stall the unit. Try again.",
   SUBGRAPH_UNAVAILABLE: "A unit's subgraph could not be reached; extensions.unit names it.",
+  SUBGRAPH_TIMEOUT: "A unit's subgraph did not answer within the per-fetch timeout or the request's deadline; its part is null, extensions.unit names it.",
   BAD_REQUEST: "The HTTP request is malformed: not JSON, too large, or (to a unit) not one POSTed operation (HTTP 400/413/415).",
   METHOD_NOT_ALLOWED: "A unit accepts only POST: what it runs must be exactly what the gateway signed (HTTP 405).",
+  INTROSPECTION_DISABLED: "Introspection (__schema, __type) is not open to this requester under ECOFED_INTROSPECTION (HTTP 403; 400 when it is off for everyone). __typename always is.",
+  OPERATION_LIMIT: "The operation asks for more than a gateway limit allows (HTTP 400); extensions.limit gives { name, max, actual }. Nothing was asked of any unit; the refusal is audited.",
+  OPERATION_NOT_SUPPORTED: "Subscriptions, @defer and @stream are not served by the gateway (HTTP 400).",
+  OPERATION_RESOLUTION_FAILURE: "No operation to run: several in the document and no operationName, or no operation of that name (HTTP 400).",
   INTERNAL_SERVER_ERROR: "An unexpected error; details are in the server log, not here.",
 } as const;
 
@@ -35,5 +40,12 @@ export function badUserInput(argument: string, problem: string): GraphQLError {
 export function subgraphUnavailable(unit: string, cause: string): GraphQLError {
   return new GraphQLError(`Unit "${unit}" is unavailable: ${cause}`, {
     extensions: { code: "SUBGRAPH_UNAVAILABLE" satisfies ErrorCode, unit },
+  });
+}
+
+/** A unit that answered too late (per-fetch timeout or the request's deadline); the rest of the operation still resolves. */
+export function subgraphTimeout(unit: string, cause: string): GraphQLError {
+  return new GraphQLError(`Unit "${unit}" did not answer in time: ${cause}`, {
+    extensions: { code: "SUBGRAPH_TIMEOUT" satisfies ErrorCode, unit },
   });
 }

@@ -6,6 +6,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest
 import { redeemDeferred } from "./deferred-results.js";
 import { endWithJson } from "./json-pieces.js";
 import { utf8Body } from "./utf8-body.js";
+import { applyBrowserHeaders } from "./browser-headers.js";
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -29,6 +30,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * through to `context`, which answers 401 with a coded body rather than a bare TLS error.
    */
   readonly tls?: { readonly key: string; readonly cert: string; readonly ca: string };
+  /** Browser origins answered with CORS headers (exact; the gateway's ECOFED_CORS_ORIGINS); none: no CORS at all. */
+  readonly corsOrigins?: readonly string[];
 }
 
 export interface RunningHttpServer {
@@ -97,6 +100,8 @@ async function handle<TContext extends BaseContext>(
   const requestId = randomUUID();
   res.setHeader("x-request-id", requestId);
   const url = new URL(req.url ?? "/", "http://localhost");
+  // A preflight is answered here, before authentication (browsers send it without credentials).
+  if (applyBrowserHeaders(req, res, url.pathname, options.corsOrigins ?? [])) return;
   if (url.pathname === "/health") {
     const health = options.healthy();
     send(res, health === true ? 200 : 503, health === true ? { status: "ok" } : health);
@@ -149,7 +154,8 @@ async function handle<TContext extends BaseContext>(
       return;
     }
   }
-  for (const [name, value] of response.headers) res.setHeader(name, value);
+  // Cache-Control stays no-store (applyBrowserHeaders): nothing a request reads is to be kept.
+  for (const [name, value] of response.headers) if (name !== "cache-control") res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (deferred) {
     endWithJson(res, deferred.result);

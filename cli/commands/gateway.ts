@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { baseConfig, parseDefaultClass } from "../../gateway/config.js";
 import { serveGateway } from "../../gateway/serve-gateway.js";
+import { parseLimits } from "../../gateway/limits/limits-config.js";
 import { oneLine } from "../../schema/compose.js";
 import { CliError } from "../cli-error.js";
 import { onShutdown } from "../shutdown.js";
@@ -10,10 +11,14 @@ import { onShutdown } from "../shutdown.js";
 export async function gatewayCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { supergraph: { type: "string" }, port: { type: "string" }, "default-class": { type: "string" } },
+    options: { supergraph: { type: "string" }, port: { type: "string" }, "default-class": { type: "string" }, limit: { type: "string", multiple: true } },
   });
   if (!values.supergraph) throw new CliError("--supergraph <file> is required", 2);
-  const config = { ...baseConfig(process.env, { port: values.port }), defaultClass: parseDefaultClass(values["default-class"]) };
+  const config = {
+    ...baseConfig(process.env, { port: values.port }),
+    defaultClass: parseDefaultClass(values["default-class"]),
+    limits: parseLimits(process.env, values.limit ?? []),
+  };
   let supergraphSdl: string;
   try {
     supergraphSdl = readFileSync(values.supergraph, "utf8");

@@ -17,6 +17,10 @@ import { startUnitProcesses, stopUnitProcesses } from "../unit-processes.js";
  */
 export async function startCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { port: { type: "string" }, tls: { type: "boolean" } } });
+  // Every process `npm start` runs is a production one (issue 14): outside it, Apollo's gateway
+  // shows its query plan to anyone who sends Apollo-Query-Plan-Experimental. Set before the
+  // gateway is built (Apollo reads it then); startUnitProcesses sets it for the units too.
+  process.env["NODE_ENV"] = "production";
   const base = baseConfig(process.env, { port: values.port });
   const config = { ...base, defaultClass: null, ...(values.tls ? { tls: await gatewayTls(base.dataDir, base.host) } : {}) };
   // Port 0 (tests) gives every process an ephemeral port; otherwise units follow the gateway's.

@@ -22,16 +22,26 @@ import { LruCache } from "../../schema/lru-cache.js";
 import { reshape } from "./reshape.js";
 import { denialPlan, patchDenials, type DenialPlan } from "./patch-denials.js";
 import { shareDeniedError } from "./share-error.js";
+import { introspectionRefusal, type IntrospectionPolicy } from "./introspection-policy.js";
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from "../limits/operation-limits.js";
+import { refusalEvent, refusalOf, type Refusal } from "../limits/refuse-operation.js";
+import { declaredListSizes, type DeclaredListSize } from "../limits/list-sizes.js";
 
 export interface EnforcementOptions {
   readonly defaultClass: ShareClass | null;
   readonly grants: GrantSource;
   /** Decisions kept per (operation, requester, purpose, policy version, grant version). */
   readonly cacheSize?: number;
+  /** What the kept decisions may weigh together (default DECISION_CACHE_BYTES). */
+  readonly cacheBytes?: number;
   /** Test and diagnosis only: take the rewrite-and-reshape path for every operation. */
   readonly forceRewrite?: boolean;
   /** Where every decision is recorded; a response is sent only once its records are durable. */
   readonly audit?: AuditSink;
+  /** Who may introspect (`__schema`, `__type`); default `internal`: the ministry's own units. */
+  readonly introspection?: IntrospectionPolicy;
+  /** What one operation may ask for (DEFAULT_OPERATION_LIMITS when unset). */
+  readonly limits?: OperationLimits;
 }
 
 /** The audit log as the gateway sees it. */
@@ -51,7 +61,15 @@ interface Decided {
   readonly servedPaths: ServedPaths;
   /** Coordinates served masked: each fetch's assertion has the unit mask them at the source. */
   readonly maskedCoordinates: ReadonlySet<string>;
+  /** Its estimated weight in the decision cache. */
+  readonly bytes: number;
 }
+
+/**
+ * The decision cache's default budget. A decision within the default operation limits weighs
+ * at most ~1 MB (2,000 fields), usually a few KB; 64 MiB keeps thousands of dashboards' queries.
+ */
+export const DECISION_CACHE_BYTES = 64 * 1024 * 1024;
 
 interface SchemaState {
   readonly supergraphSdl: string;
@@ -60,6 +78,8 @@ interface SchemaState {
   readonly policies: PolicyIndex;
   /** A copy of the API schema (with the gateway's own fields) no plugin has wrapped, for the reshape. */
   readonly cleanSchema: GraphQLSchema;
+  /** What the units declared of their lists' sizes (`@listSize`), for the cost limit. */
+  readonly listSizes: ReadonlyMap<string, DeclaredListSize>;
 }
 
 /**
@@ -75,7 +95,7 @@ export class EnforcingGateway implements GatewayInterface {
     private readonly inner: ApolloGateway,
     private readonly options: EnforcementOptions,
   ) {
-    this.decisions = new LruCache(options.cacheSize ?? 5_000);
+    this.decisions = new LruCache(options.cacheSize ?? 5_000, { maxBytes: options.cacheBytes ?? DECISION_CACHE_BYTES, sizeOf: (d) => d.bytes });
     inner.onSchemaLoadOrUpdate((update) => void this.stateFor(update));
   }
 
@@ -88,9 +108,14 @@ export class EnforcingGateway implements GatewayInterface {
       apiSchema,
       policies: readSupergraphPolicies(update.coreSupergraphSdl, this.options.defaultClass),
       cleanSchema: buildASTSchema(parse(printSchema(apiSchema))),
+      listSizes: declaredListSizes(update.coreSupergraphSdl),
     };
     this.decisions.clear();
     return this.state;
+  }
+
+  get decisionCache(): DecisionCacheStats {
+    return { entries: this.decisions.size, bytes: this.decisions.bytes };
   }
 
   /** The policy index of the current supergraph (for `ecofed lint` and `explain`). */
@@ -148,6 +173,7 @@ export class EnforcingGateway implements GatewayInterface {
       denialPlan: forceRewrite || !analysis.rewrite ? null : denialPlan(requestContext.schema, requestContext.operation, analysis),
       servedPaths: compileServedPaths(analysis.pathCoordinates),
       maskedCoordinates: new Set(analysis.coordinates.filter((c) => c.decision.decision === "MASKED").map((c) => c.coordinate)),
+      bytes: decisionBytes(analysis, requestContext.source?.length ?? 0),
     };
     this.decisions.set(cacheKey, decided);
     return decided;
@@ -158,7 +184,7 @@ export class EnforcingGateway implements GatewayInterface {
     const state = this.state;
     if (!state) throw new Error("enforcement has no supergraph yet");
     const asked = typeof args["purpose"] === "string" && isSharePurpose(args["purpose"]) ? args["purpose"] : context.purpose;
-    return explainOperation(state.cleanSchema, state.policies, String(args["query"]), this.decider(context.requester, asked));
+    return explainOperation(state.cleanSchema, state.policies, String(args["query"]), this.decider(context.requester, asked), this.limits, state.listSizes);
   }
 
   private decider(requester: Requester, purpose: SharePurpose | null): DecideField {
@@ -182,6 +208,10 @@ export class EnforcingGateway implements GatewayInterface {
     reservation: AuditReservation | undefined,
   ): Promise<GatewayExecutionResult> {
     const context = requestContext.context as GatewayContext;
+    const introspection = introspectionRefusal(this.options.introspection ?? "internal", context.requester, requestContext.document, requestContext.operation);
+    if (introspection) return { errors: [introspection] };
+    const refused = refusalOf(requestContext, requestContext.schema, this.limits, this.state?.listSizes ?? new Map());
+    if (refused) return this.refuse(refused, requestContext, context, reservation);
     try {
       await this.options.grants.refresh();
     } catch (error) {
@@ -206,6 +236,32 @@ export class EnforcingGateway implements GatewayInterface {
       console.error(`ecofed: AUDIT LOG NOT WRITTEN, serving anyway (ECOFED_AUDIT_FAIL_OPEN): ${(error as Error).message}`);
     }
     return result;
+  }
+
+  /** A refused request is recorded like any decision, and, like any, not answered until it is. */
+  private async refuse(
+    refused: Refusal,
+    requestContext: GatewayGraphQLRequestContext,
+    context: GatewayContext,
+    reservation: AuditReservation | undefined,
+  ): Promise<GatewayExecutionResult> {
+    const result: GatewayExecutionResult = { errors: [refused.error] };
+    if (!reservation) return result;
+    const event = refusalEvent(refused, context, {
+      operationName: requestContext.operationName,
+      operationHash: requestContext.queryHash,
+      policyVersion: this.state?.policies.version ?? "",
+    });
+    try {
+      await reservation.append([event]);
+    } catch (error) {
+      if (this.options.audit?.failOpen !== true) return auditUnavailable(error);
+    }
+    return result;
+  }
+
+  private get limits(): OperationLimits {
+    return this.options.limits ?? DEFAULT_OPERATION_LIMITS;
   }
 
   private async run(
@@ -235,6 +291,27 @@ export class EnforcingGateway implements GatewayInterface {
         );
     return upstream.extensions ? { ...reshaped, extensions: upstream.extensions } : reshaped;
   }
+}
+
+/**
+ * An estimate of what a decision holds, from what it is made of: its maps' entries (keys are
+ * response paths, ~200 bytes of Map, string and object overhead each) and, when it rewrites
+ * the operation, a document of about the operation's size as an AST (~32 bytes per source
+ * character). Deliberately high: issue 14 measured 1.6 MB for a 33 KB, 1,500-alias decision,
+ * which this puts at ~1.3 MB.
+ */
+function decisionBytes(analysis: OperationAnalysis, sourceLength: number): number {
+  let bytes = 512 + analysis.coordinates.length * 200;
+  for (const map of [analysis.denied, analysis.pathCoordinates, analysis.local]) for (const key of map.keys()) bytes += 2 * key.length + 200;
+  for (const key of analysis.masked) bytes += 2 * key.length + 200;
+  if (analysis.rewrite) bytes += 32 * sourceLength;
+  return bytes;
+}
+
+/** The decision cache's occupancy, for tests and (issue 18) metrics. */
+export interface DecisionCacheStats {
+  readonly entries: number;
+  readonly bytes: number;
 }
 
 /** Fail closed: when the decisions cannot be recorded, nothing is served (HTTP 503). */

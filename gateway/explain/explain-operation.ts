@@ -1,4 +1,6 @@
 import { GraphQLError, Kind, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import type { DeclaredListSize } from "../limits/list-sizes.js";
+import { countTokens, exceededLimit, operationLimitError, type OperationLimits } from "../limits/operation-limits.js";
 import { badUserInput } from "../../schema/errors.js";
 import type { PolicyIndex } from "../../directives/share/supergraph-policies.js";
 import { analyzeOperation, type DecideField } from "../enforcement/analyze-operation.js";
@@ -18,7 +20,9 @@ export interface FieldDecisionView {
  * Decides an operation the requester is about to send, without running it: what developers
  * and dashboards ask before they build on a field.
  */
-export function explainOperation(schema: GraphQLSchema, policies: PolicyIndex, query: string, decide: DecideField): FieldDecisionView[] {
+export function explainOperation(schema: GraphQLSchema, policies: PolicyIndex, query: string, decide: DecideField, limits: OperationLimits, listSizes: ReadonlyMap<string, DeclaredListSize>): FieldDecisionView[] {
+  // Before parsing: the parser's own work is bounded too.
+  if (countTokens(query, limits.tokens + 1) > limits.tokens) throw operationLimitError({ name: "tokens", max: limits.tokens, actual: countTokens(query, Infinity) });
   let document: DocumentNode;
   try {
     document = parse(query);
@@ -29,6 +33,9 @@ export function explainOperation(schema: GraphQLSchema, policies: PolicyIndex, q
   if (invalid) throw badUserInput("query", `is not valid against the schema: ${invalid.message}`);
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1) throw badUserInput("query", `must hold exactly one operation, it holds ${operations.length}`);
+  // The same limits as a request: a fragment bomb inside explain(query:) stalls nothing either.
+  const exceeded = exceededLimit(limits, schema, document, operations[0]!, undefined, {}, { listSizes });
+  if (exceeded) throw operationLimitError(exceeded);
   const analysis = analyzeOperation(schema, document, operations[0]!, policies, decide);
   return analysis.coordinates.map((c) => ({
     coordinate: c.coordinate,

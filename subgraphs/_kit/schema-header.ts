@@ -1,6 +1,6 @@
 import { SHARE_SPEC_URL } from "../../directives/share/definition.js";
 
-export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.7";
+export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.9";
 
 /**
  * The `extend schema` every ecofed subgraph starts with. `@composeDirective` is what keeps
@@ -8,7 +8,7 @@ export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.7";
  */
 export const SUBGRAPH_SCHEMA_HEADER = `
 extend schema
-  @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@composeDirective"])
+  @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@composeDirective", "@listSize", "@cost"])
   @link(url: "${SHARE_SPEC_URL}", import: ["@share", "@resource"])
   @composeDirective(name: "@share")
   @composeDirective(name: "@resource")

@@ -86,6 +86,9 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       formatError: maskUnexpectedErrors,
       includeStacktraceInErrorResponses: false,
       stringifyResult: deferStringify,
+      // The process stops on SIGTERM itself (cli/shutdown.ts); Apollo's own handler (on outside
+      // NODE_ENV=test) re-raises the signal after stopping, which cut that stop short (exit 1).
+      stopOnTerminationSignals: false,
       // Traces cost CPU on every request and nobody reads them here.
       plugins: [ApolloServerPluginInlineTraceDisabled(), ...closedNetworkPlugins()],
     });

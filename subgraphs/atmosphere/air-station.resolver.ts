@@ -10,6 +10,8 @@ import { readingWindow } from "../_kit/reading-window.js";
 @Resolver(() => AirStation)
 export class AirStationResolver {
   @Directive("@share(class: UNCONDITIONAL)")
+  // Every station when no province is given: far more than the gateway's default list size.
+  @Directive("@listSize(assumedSize: 100)")
   @Query(() => [AirStation], { description: "Air monitoring stations by site code, optionally in one province." })
   airStations(
     @Arg("divisionCode", () => String, { nullable: true }) divisionCode: string | null,
@@ -29,6 +31,7 @@ export class AirStationResolver {
     return { code: station.divisionCode };
   }
 
+  @Directive('@listSize(assumedSize: 24, slicingArguments: ["last"], requireOneSlicingArgument: false)')
   @FieldResolver(() => [AirReading], { description: "Hourly readings, newest first: the newest `last` (default 24, at most 500) in [from, to]." })
   readings(
     @Root() station: AirStationRow,

@@ -39,6 +39,8 @@ export async function startInProcessFederation(
     tls?: boolean;
     /** Grants and suspensions shared through Redis, under this federation's own key prefix. */
     redis?: { url: string; prefix: string };
+    /** Lowered to test the decision cache's budget. */
+    decisionCacheBytes?: number;
   } = {},
 ): Promise<InProcessFederation> {
   const dir = tempDir("fed");
@@ -82,6 +84,7 @@ export async function startInProcessFederation(
       defaultClass: options.defaultClass ?? null,
       auditFailOpen: options.auditFailOpen ?? false,
       ...(redis ? { redisUrl: redis.url, redisPrefix: redis.prefix } : {}),
+      ...(options.decisionCacheBytes ? { decisionCacheBytes: options.decisionCacheBytes } : {}),
       ...(options.tls ? { tls: await gatewayTls(dir.path, "127.0.0.1") } : {}),
     },
     composed.supergraphSdl,

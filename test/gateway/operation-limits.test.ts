@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoEnterprises } from "../../demo/enterprises.js";
+import { postGraphQL, type GraphQLResponse } from "../helpers/graphql-client.js";
+import { startInProcessFederation, type InProcessFederation } from "../helpers/in-process-federation.js";
+import { asRequester, tokenFor } from "../helpers/tokens.js";
+
+// Issue 14 §1 and §7, each reproduction over real HTTP: refused with a coded 400 before any
+// subgraph is asked, recorded for the security team, and the gateway keeps answering.
+let fed: InProcessFederation;
+beforeAll(async () => {
+  fed = await startInProcessFederation();
+});
+afterAll(() => fed?.stop());
+
+const e = demoEnterprises().find((x) => x.inspected)!;
+
+async function ask(query: string, operationName?: string, unit = "water"): Promise<GraphQLResponse> {
+  return postGraphQL(fed.gateway.url, query, { c: e.creditCode }, asRequester(await tokenFor(fed.dataDir, unit), "WORK_REFERENCE"), operationName);
+}
+
+async function recordsOf(requestId: string) {
+  const res = await postGraphQL(
+    fed.gateway.url,
+    `query ($r: ID!) { accessLog(filter: { requestId: $r }, first: 10) { nodes { coordinate owner decision reason unit operationName } } }`,
+    { r: requestId },
+    asRequester(await tokenFor(fed.dataDir, "info-center", ["security"]), "DATA_VERIFICATION"),
+  );
+  return (res.body.data!["accessLog"] as { nodes: unknown[] }).nodes;
+}
+
+/** `Enterprise.contaminatedSites` ↔ `ContaminatedSite.enterprise`, `levels` times: the answer doubles per level. */
+function cycle(levels: number): string {
+  let inner = "name";
+  for (let i = 0; i < levels; i++) inner = i % 2 === 0 ? `contaminatedSites { id enterprise { ${inner} } }` : `name contaminatedSites { id enterprise { ${inner} } }`;
+  return `query Cycle($c: ID!) { enterprise(creditCode: $c) { ${inner} } }`;
+}
+
+function fragmentBomb(levels: number): string {
+  const fragments = [`fragment F0 on Enterprise { name }`];
+  for (let i = 1; i <= levels; i++) fragments.push(`fragment F${i} on Enterprise { ...F${i - 1} ...F${i - 1} }`);
+  return `query Bomb($c: ID!) { enterprise(creditCode: $c) { ...F${levels} } } ${fragments.join(" ")}`;
+}
+
+const limitOf = (res: GraphQLResponse) => res.body.errors?.[0]?.extensions?.["limit"] as { name: string; max: number; actual: number } | undefined;
+
+describe("operation limits", () => {
+  it.each([
+    ["a 25-level nested cycle", () => cycle(25), "depth"],
+    ["2,000 aliases of one field", () => `query ($c: ID!) { enterprise(creditCode: $c) { ${Array.from({ length: 2_000 }, (_, i) => `a${i}: name`).join(" ")} } }`, "aliases"],
+    ["10,000 aliases (the planner's own limit)", () => `query ($c: ID!) { enterprise(creditCode: $c) { ${Array.from({ length: 10_000 }, (_, i) => `a${i}: name`).join(" ")} } }`, "tokens"],
+    ["the 1,156-byte fragment bomb (2^24)", () => fragmentBomb(24), "fields"],
+    ["200 aliases of readings(last: 500)", () => `query { ${Array.from({ length: 200 }, (_, i) => `s${i}: airStations { readings(last: 500) { aqi } }`).join(" ")} }`, "rootFields"],
+    ["readings(last: 500) of every station, five ways", () => `query { airStations { ${Array.from({ length: 5 }, (_, i) => `r${i}: readings(last: 500) { aqi }`).join(" ")} } ${Array.from({ length: 3 }, (_, i) => `x${i}: airStations { readings(last: 500) { aqi } }`).join(" ")} }`, "cost"],
+  ])("refuses %s: HTTP 400 OPERATION_LIMIT naming the limit, no subgraph asked, one audit record", async (_name, query, limit) => {
+    fed.resetStatements();
+    const res = await ask(query());
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.map((x) => x.extensions?.["code"])).toEqual(["OPERATION_LIMIT"]);
+    expect(limitOf(res)).toMatchObject({ name: limit });
+    expect(limitOf(res)!.actual).toBeGreaterThan(limitOf(res)!.max);
+    expect(res.body.data ?? null).toBeNull();
+    expect(fed.subgraphQueries()).toEqual([]);
+    expect(await recordsOf(res.headers.get("x-request-id")!)).toEqual([
+      expect.objectContaining({ coordinate: "Query", owner: "platform", decision: "DENIED", reason: `OPERATION_LIMIT:${limit}`, unit: "water" }),
+    ]);
+    // …and the gateway keeps answering.
+    expect((await ask(`query ($c: ID!) { enterprise(creditCode: $c) { name } }`)).status).toBe(200);
+  });
+
+  it("admits a real nesting of the same cycle and several operations with an operationName", async () => {
+    expect((await ask(cycle(4))).status).toBe(200);
+    const two = `query A($c: ID!) { enterprise(creditCode: $c) { name } } query B($c: ID!) { enterprise(creditCode: $c) { creditCode } }`;
+    const res = await ask(two, "B");
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({ enterprise: { creditCode: e.creditCode } });
+  });
+
+  it("refuses the fragment bomb inside explain(query:) too", async () => {
+    const res = await postGraphQL(fed.gateway.url, `query ($q: String!) { explain(query: $q) { coordinate } }`, { q: fragmentBomb(24).replace("($c: ID!)", "").replace("$c", `"${e.creditCode}"`) }, asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE"));
+    expect(res.body.errors?.map((x) => x.extensions?.["code"])).toEqual(["OPERATION_LIMIT"]);
+  });
+});
+
+describe("operations the gateway does not run", () => {
+  it.each([
+    ["two operations without operationName", `query A { divisions { code } } query B { divisions { name } }`, undefined, "OPERATION_RESOLUTION_FAILURE"],
+    ["an unknown operationName", `query A { divisions { code } }`, "Nope", "OPERATION_RESOLUTION_FAILURE"],
+    ["a subscription", `subscription { divisions { code } }`, undefined, "OPERATION_NOT_SUPPORTED"],
+  ])("%s: a coded 400, never a 500", async (_name, query, operationName, code) => {
+    const res = await ask(query, operationName);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.map((x) => x.extensions?.["code"])).toEqual([code]);
+  });
+
+  it("@defer: a coded 400", async () => {
+    const res = await ask(`query ($c: ID!) { enterprise(creditCode: $c) { name ... @defer { creditCode } } }`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions?.["code"]).not.toBe("INTERNAL_SERVER_ERROR");
+  });
+});
