@@ -9,7 +9,7 @@ import { composeSupergraph } from "../../schema/compose.js";
 import { loadUnit, UNIT_CODES } from "../../subgraphs/registry.js";
 import { CliError } from "../cli-error.js";
 import { onShutdown } from "../shutdown.js";
-import { startUnitProcesses, stopUnitProcesses } from "../unit-processes.js";
+import { UnitSupervisor } from "../supervision/unit-supervisor.js";
 
 /**
  * `ecofed start` (`npm start`): every unit's subgraph in its own process, then the gateway
@@ -28,8 +28,8 @@ export async function startCommand(args: string[]): Promise<void> {
   console.log(`ecofed: starting ${UNIT_CODES.length} units (data in ${config.dataDir}; first start creates the demo data)`);
   // Before the units start: they read its public half to verify the gateway's assertions.
   const key = await loadOrCreatePlatformKey(config.dataDir);
-  const processes = await startUnitProcesses(UNIT_CODES, portOf, process.env);
-  const stopUnits = (): Promise<void> => stopUnitProcesses(processes.map((p) => p.child));
+  const supervisor = await UnitSupervisor.start(UNIT_CODES, portOf, process.env);
+  const processes = supervisor.units;
   try {
     const sources = await fetchSubgraphSdl(
       processes.map((p) => ({ name: p.unit, url: p.url })),
@@ -46,22 +46,15 @@ export async function startCommand(args: string[]): Promise<void> {
       throw new CliError(`composition failed:\n${composed.errors.map((e) => `  ${e}`).join("\n")}`);
     }
     const gateway = await serveGateway(config, composed.supergraphSdl);
-    let stopping = false;
-    for (const p of processes) {
-      p.child.once("exit", (code, signal) => {
-        if (!stopping) console.error(`ecofed: unit ${p.unit} stopped (${signal ?? `code ${code}`}); its fields now answer SUBGRAPH_UNAVAILABLE`);
-      });
-    }
     onShutdown(async () => {
-      stopping = true;
       await gateway.close();
-      await stopUnits();
+      await supervisor.stop();
     });
-    for (const p of processes) console.log(`ecofed: unit ${p.unit} at ${p.url} (pid ${p.child.pid})`);
+    for (const p of processes) console.log(`ecofed: unit ${p.unit} at ${p.url} (pid ${p.pid})`);
     console.log(`ecofed: gateway ready at ${gateway.url}`);
     console.log(`ecofed: get a token with: npx ecofed token --unit <unit> (send it as Authorization: Bearer <token>, with X-Share-Purpose)`);
   } catch (error) {
-    await stopUnits();
+    await supervisor.stop();
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { serveUnit } from "../../subgraphs/_kit/serve-unit.js";
 import { isUnitCode, loadUnit, UNIT_CODES } from "../../subgraphs/registry.js";
 import { CliError } from "../cli-error.js";
 import { onShutdown } from "../shutdown.js";
+import { exitWithParent } from "../supervision/parent-watch.js";
 
 /** `ecofed subgraph <unit> [--port N]`: runs one unit as its own process (the supervisor forks these). */
 export async function subgraphCommand(args: string[]): Promise<void> {
@@ -28,6 +29,10 @@ export async function subgraphCommand(args: string[]): Promise<void> {
   process.send?.({ type: "ready", unit: unit.code, url: running.url, seeded: running.seeded });
   if (!process.send) console.log(`${unit.code} serving at ${running.url}`);
   onShutdown(() => running.close());
-  // A supervisor that dies without SIGTERM must not leave its units holding ports.
-  process.on("disconnect", () => process.kill(process.pid, "SIGTERM"));
+  // A supervisor that dies without SIGTERM must not leave its units holding ports: at once
+  // when the unit is idle, from a watch thread when it is busy.
+  if (process.send) {
+    process.on("disconnect", () => process.kill(process.pid, "SIGTERM"));
+    exitWithParent();
+  }
 }
