@@ -53,8 +53,9 @@ export interface GatewayParts {
  */
 export async function serveGateway(config: GatewayConfig, supergraphSdl: string, parts: GatewayParts = {}): Promise<RunningGateway> {
   const keyring = await openPlatformKeyring(config.dataDir);
+  const graphs = [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]!);
   // Opened first: an unreachable Redis stops the start before anything else is open.
-  const ownGrants = parts.grants ? null : await governanceGrants(config);
+  const ownGrants = parts.grants ? null : await governanceGrants(config, graphs.includes(GOVERNANCE_UNIT));
   const grants = parts.grants ?? ownGrants!;
   // The audit log lives in the data dir; the audit subgraph serves the same file (CONTRACT §6).
   // The audit writer makes each commit durable itself (WalSync), off the event loop.
@@ -69,7 +70,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   await auditWriter.ready;
   const retention = config.auditRetentionDays ? scheduleRetention(auditDb, config.auditRetentionDays, join(config.dataDir, "audit-archive"), signer) : null;
   // Graph names from the supergraph served (`@join__graph(name:)`) are units too.
-  const known = knownUnits(config, [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]!));
+  const known = knownUnits(config, graphs);
   const tokens = new VerifiedTokens(keyring, known);
   const revocations = config.tls ? new RevocationList(caPaths(config.dataDir).revoked) : undefined;
   let ready = false;
@@ -152,9 +153,27 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   }
 }
 
-/** Replicas share grants through Redis when configured; one gateway reads the governance store beside it. */
-async function governanceGrants(config: GatewayConfig): Promise<GovernanceGrantSource> {
-  if (!config.redisUrl) return new GovernanceGrantSource(new StoreGovernanceReader(config.dataDir));
+/** The graph whose unit decides grants and suspensions: a supergraph with it needs its state. */
+const GOVERNANCE_UNIT = "governance";
+
+/**
+ * Replicas share grants through Redis when configured; one gateway reads the governance store
+ * beside it. A supergraph with the governance unit and neither of them readable is a gateway
+ * that would serve what the cac-office suspended: it does not start (fail closed).
+ */
+async function governanceGrants(config: GatewayConfig, governed: boolean): Promise<GovernanceGrantSource> {
+  if (!config.redisUrl) {
+    const reader = new StoreGovernanceReader(config.dataDir, governed);
+    try {
+      reader.version();
+    } catch (error) {
+      reader.close();
+      throw new ConfigError(
+        `no governance state to decide with: ${(error as Error).message} (set REDIS_URL to the governance unit's Redis, or ECOFED_DATA_DIR to its data dir)`,
+      );
+    }
+    return new GovernanceGrantSource(reader);
+  }
   try {
     return new GovernanceGrantSource(await RedisGovernanceReader.connect(config.redisUrl, governanceKeys(config.redisPrefix)));
   } catch (error) {

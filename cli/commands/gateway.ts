@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { baseConfig, parseDefaultClass } from "../../gateway/config.js";
+import { baseConfig, ConfigError, parseDefaultClass } from "../../gateway/config.js";
 import { serveGateway } from "../../gateway/serve-gateway.js";
 import { parseLimits } from "../../gateway/limits/limits-config.js";
 import { oneLine } from "../../schema/compose.js";
+import { StoreOpenError } from "../../storage/sqlite-store.js";
 import { CliError } from "../cli-error.js";
 import { onShutdown } from "../shutdown.js";
 
@@ -26,6 +27,8 @@ export async function gatewayCommand(args: string[]): Promise<void> {
     throw new CliError(`cannot read supergraph ${values.supergraph}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const gateway = await serveGateway(config, supergraphSdl).catch((error: unknown) => {
+    // A configuration problem is said as it is; anything else is about the supergraph.
+    if (error instanceof ConfigError || error instanceof StoreOpenError) throw error;
     throw new CliError(`cannot serve supergraph ${values.supergraph}: ${oneLine((error as Error).message)}`);
   });
   onShutdown(() => gateway.close());

@@ -8,20 +8,28 @@ import type { GovernanceReader } from "./governance-grant-source.js";
 
 /**
  * Reads grants and suspensions from the governance unit's store in the data dir (one
- * machine, `npm start`): the state version is one indexed read. No store (a federation
- * without governance): no state at all — nothing granted, nobody suspended.
+ * machine, `npm start`): the state version is one indexed read. No store in a federation
+ * without governance: no state at all — nothing granted, nobody suspended. No store where the
+ * supergraph has the governance unit (`required`): an error, the request is refused — "nobody
+ * suspended" would serve a unit the cac-office has suspended (issue 14: fail open).
  */
 export class StoreGovernanceReader implements GovernanceReader {
   private db: Database.Database | null = null;
-  private readonly file: string;
+  readonly file: string;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly required = false,
+  ) {
     this.file = join(dataDir, GOVERNANCE_STORE_FILE);
   }
 
   version(): string | null {
     const db = this.open();
-    if (!db) return null;
+    if (!db) {
+      if (this.required) throw new Error(`the governance store ${this.file} is missing`);
+      return null;
+    }
     return `store:${readGovernanceVersion(db)}`;
   }
 

@@ -82,6 +82,24 @@ describe("ecofed gateway --supergraph", () => {
   });
 });
 
+describe("ecofed gateway without the state it decides with (issue 14 item 6)", () => {
+  it("refuses to start over the governance unit's supergraph with neither REDIS_URL nor the governance store", async () => {
+    const empty = tempDir("cli-no-governance");
+    try {
+      const composed = await runCli(["compose"], { ECOFED_PORT: "4000" });
+      const file = join(empty.path, "supergraph.graphql");
+      writeFileSync(file, composed.stdout);
+      const run = await runCli(["gateway", "--supergraph", file, "--port", "0"], { ECOFED_DATA_DIR: join(empty.path, "replica"), REDIS_URL: undefined });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(/^ecofed: no governance state to decide with: the governance store \S+governance\.sqlite is missing \(set REDIS_URL/);
+      expect(run.stdout).not.toContain("gateway ready");
+    } finally {
+      empty.remove();
+    }
+  });
+});
+
 describe("ecofed gateway over a supergraph that is not ours", () => {
   const SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
     type Query { station(id: ID!): Station }

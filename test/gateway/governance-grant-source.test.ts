@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GovernanceGrantSource, type GovernanceReader } from "../../gateway/governance/governance-grant-source.js";
 import type { PublishedGovernanceState } from "../../governance/published-state.js";
+import { StoreGovernanceReader } from "../../gateway/governance/store-governance-reader.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 /** A reader over state the test sets, counting how often the state is read. */
 function reader(initial: PublishedGovernanceState): GovernanceReader & { set(s: PublishedGovernanceState): void; reads: number; fail: boolean } {
@@ -63,5 +65,21 @@ describe("the gateway's view of grants and suspensions", () => {
     const source = new GovernanceGrantSource(r);
     r.fail = true;
     await expect(source.refresh()).rejects.toThrow(/unreadable/);
+  });
+});
+
+describe("the governance store beside the gateway", () => {
+  it("is no state at all in a federation without governance, and an error where the supergraph has it", async () => {
+    const dir = tempDir("store-reader");
+    try {
+      const optional = new GovernanceGrantSource(new StoreGovernanceReader(dir.path));
+      await optional.refresh();
+      expect(optional.isSuspended("water")).toBe(false);
+      // "Nobody suspended" read from a missing store would serve what the cac-office suspended.
+      const required = new GovernanceGrantSource(new StoreGovernanceReader(dir.path, true));
+      await expect(required.refresh()).rejects.toThrow(/the governance store \S+governance\.sqlite is missing/);
+    } finally {
+      dir.remove();
+    }
   });
 });
