@@ -71,6 +71,9 @@ export function pathKey(keys: readonly string[]): string {
  * for them), fragments inlined (a fragment spread at two places may be decided twice),
  * `__typename` where a selection set would be empty or sits on an abstract type, and
  * variables that became unused dropped. The parsed document is never mutated.
+ * Denials are keyed by response path, so the walk is one step per path of the expanded
+ * operation, which cannot be shared between two spreads of one fragment: its cost is the
+ * `fields` limit, checked on the document (linearly) before this runs (issue 14).
  */
 export function analyzeOperation(
   schema: GraphQLSchema,

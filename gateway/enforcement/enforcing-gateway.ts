@@ -14,7 +14,7 @@ import { evaluateShare, type Requester } from "../../directives/share/evaluate.j
 import { isSharePurpose, type SharePurpose, type ShareClass } from "../../directives/share/rule.js";
 import { readSupergraphPolicies, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
 import type { GatewayContext } from "../identity/authenticate.js";
-import { explainOperation, type FieldDecisionView } from "../explain/explain-operation.js";
+import { explainCost, explainOperation, type FieldDecisionView, type OperationCostView } from "../explain/explain-operation.js";
 import { withExplain } from "../explain/explain-schema.js";
 import { analyzeOperation, type DecideField, type OperationAnalysis } from "./analyze-operation.js";
 import type { GrantSource } from "./grant-source.js";
@@ -187,6 +187,13 @@ export class EnforcingGateway implements GatewayInterface {
     return explainOperation(state.cleanSchema, state.policies, String(args["query"]), this.decider(context.requester, asked), this.limits, state.listSizes);
   }
 
+  /** `explainCost(query)`: the operation against every limit, not run. */
+  explainCost(args: Record<string, unknown>): OperationCostView {
+    const state = this.state;
+    if (!state) throw new Error("enforcement has no supergraph yet");
+    return explainCost(state.cleanSchema, String(args["query"]), this.limits, state.listSizes);
+  }
+
   private decider(requester: Requester, purpose: SharePurpose | null): DecideField {
     const grants = this.options.grants.grantsOf(requester.unit);
     const suspended = this.options.grants.isSuspended(requester.unit);
@@ -287,7 +294,7 @@ export class EnforcingGateway implements GatewayInterface {
           upstream.data,
           (upstream.errors ?? []) as readonly GraphQLError[],
           analysis,
-          (_coordinate, args) => this.explain(args, context),
+          (coordinate, args) => (coordinate === "Query.explainCost" ? this.explainCost(args) : this.explain(args, context)),
         );
     return upstream.extensions ? { ...reshaped, extensions: upstream.extensions } : reshaped;
   }

@@ -2,7 +2,7 @@ import { extendSchema, parse, type GraphQLSchema } from "graphql";
 import { SHARE_DEFINITIONS_SDL } from "../../directives/share/definition.js";
 
 /** Root fields the gateway answers itself: never planned, never sent to a unit. */
-export const LOCAL_ROOT_FIELDS: ReadonlySet<string> = new Set(["Query.explain"]);
+export const LOCAL_ROOT_FIELDS: ReadonlySet<string> = new Set(["Query.explain", "Query.explainCost"]);
 
 const EXPLAIN_SDL = `
 "One field coordinate of an operation, decided for the requester without running it."
@@ -17,9 +17,20 @@ type ShareFieldDecision {
   apply: ShareApplyHint
 }
 type ShareApplyHint { provider: String! coordinates: [String!]! }
+"How much of one of the gateway's operation limits an operation uses; past max it is refused (OPERATION_LIMIT)."
+type OperationLimitUse { name: String! max: Int! actual: Int! }
+"An operation measured against the gateway's limits, without running it."
+type OperationCost {
+  depth: Int!
+  "Estimated: a field costs 1, a list multiplies what it selects by its size argument, its @listSize or the default."
+  cost: Int!
+  limits: [OperationLimitUse!]!
+}
 extend type Query {
   "How each field of an operation would be decided for you, and where to apply, without running it."
   explain(query: String!, purpose: SharePurpose): [ShareFieldDecision!]!
+  "How much of each operation limit an operation uses, without running it."
+  explainCost(query: String!): OperationCost!
 }`;
 
 /** The API schema with the gateway's own fields; share types the supergraph lacks are added. */

@@ -50,8 +50,8 @@ export interface ExceededLimit {
   readonly actual: number;
 }
 
-/** The limits, checked cheapest first; none walks the operation more than once, none expands a fragment. */
-export function exceededLimit(
+/** How much of each limit an operation uses, in the order they are checked (cheapest first). */
+export function limitUse(
   limits: OperationLimits,
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -59,18 +59,24 @@ export function exceededLimit(
   source: string | undefined,
   variables: Readonly<Record<string, unknown>>,
   model: Omit<CostModel, "defaultListSize"> = {},
-): ExceededLimit | null {
-  const over = (name: LimitName, actual: number): ExceededLimit | null => (actual > limits[name] ? { name, max: limits[name], actual } : null);
-  if (source !== undefined) {
-    const tokens = over("tokens", countTokens(source, limits.tokens + 1));
-    if (tokens) return tokens;
-  }
-  const operations = over("operations", document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length);
-  if (operations) return operations;
-  const directives = over("directives", mostDirectives(document));
-  if (directives) return directives;
+): ExceededLimit[] {
+  const use = (name: LimitName, actual: number): ExceededLimit => ({ name, max: limits[name], actual });
   const m = measureOperation(schema, document, operation, variables, { ...model, defaultListSize: limits.defaultListSize });
-  return over("depth", m.depth) ?? over("rootFields", m.rootFields) ?? over("aliases", m.aliases) ?? over("fields", m.fields) ?? over("cost", m.cost);
+  return [
+    ...(source !== undefined ? [use("tokens", countTokens(source, limits.tokens + 1))] : []),
+    use("operations", document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length),
+    use("directives", mostDirectives(document)),
+    use("depth", m.depth),
+    use("rootFields", m.rootFields),
+    use("aliases", m.aliases),
+    use("fields", m.fields),
+    use("cost", m.cost),
+  ];
+}
+
+/** The first limit the operation exceeds; none walks the operation more than once, none expands a fragment. */
+export function exceededLimit(...args: Parameters<typeof limitUse>): ExceededLimit | null {
+  return limitUse(...args).find((u) => u.actual > u.max) ?? null;
 }
 
 /** Tokens of `source`, counting no further than `stopAt` (so a huge document costs no more than the limit). */

@@ -81,6 +81,41 @@ describe("operation limits", () => {
   });
 });
 
+describe("explainCost(query:)", () => {
+  const explainCost = async (q: string) =>
+    postGraphQL(fed.gateway.url, `query ($q: String!) { explainCost(query: $q) { depth cost limits { name max actual } } }`, { q }, asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE"));
+
+  it("reports an operation's depth, cost and every limit it uses, without running it", async () => {
+    fed.resetStatements();
+    const res = await explainCost(`{ airStations { name readings(last: 48) { aqi } } }`);
+    expect(res.body.errors).toBeUndefined();
+    // airStations is declared @listSize(assumedSize: 100): 1 + 100 × (1 + 1 + 48 × 1).
+    expect(res.body.data).toEqual({
+      explainCost: {
+        depth: 3,
+        cost: 1 + 100 * (1 + 1 + 48),
+        limits: [
+          { name: "tokens", max: 15_000, actual: 15 },
+          { name: "operations", max: 20, actual: 1 },
+          { name: "directives", max: 10, actual: 0 },
+          { name: "depth", max: 12, actual: 3 },
+          { name: "rootFields", max: 30, actual: 1 },
+          { name: "aliases", max: 100, actual: 0 },
+          { name: "fields", max: 2_000, actual: 4 },
+          { name: "cost", max: 100_000, actual: 5_001 },
+        ],
+      },
+    });
+    expect(fed.subgraphQueries()).toEqual([]);
+  });
+
+  it("measures the 2^24 fragment bomb (linearly) rather than refusing it: the figures are the answer", async () => {
+    const res = await explainCost(fragmentBomb(24).replace("($c: ID!)", "").replace("$c", `"${e.creditCode}"`));
+    const limits = (res.body.data?.["explainCost"] as { limits: { name: string; actual: number }[] }).limits;
+    expect(limits.find((l) => l.name === "fields")!.actual).toBe(2 ** 24 + 1);
+  });
+});
+
 describe("operations the gateway does not run", () => {
   it.each([
     ["two operations without operationName", `query A { divisions { code } } query B { divisions { name } }`, undefined, "OPERATION_RESOLUTION_FAILURE"],
