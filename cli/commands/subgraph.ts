@@ -2,6 +2,8 @@ import { parseArgs } from "node:util";
 import { baseConfig, parsePort } from "../../gateway/config.js";
 import { PlatformPublicKeys } from "../../subgraphs/_kit/platform-public-keys.js";
 import { serveUnit } from "../../subgraphs/_kit/serve-unit.js";
+import { DEFAULT_UNIT_MAX_ITEMS } from "../../subgraphs/_kit/read-budget.js";
+import { positiveSetting } from "../../gateway/limits/limits-config.js";
 import { isUnitCode, loadUnit, UNIT_CODES } from "../../subgraphs/registry.js";
 import { CliError } from "../cli-error.js";
 import { onShutdown } from "../shutdown.js";
@@ -24,6 +26,7 @@ export async function subgraphCommand(args: string[]): Promise<void> {
     // The same REDIS_URL as the gateway's (the supervisor forks units with its environment).
     redisUrl: base.redisUrl,
     redisPrefix: base.redisPrefix,
+    maxItemsPerRequest: positiveSetting(process.env["ECOFED_UNIT_MAX_ITEMS"], "ECOFED_UNIT_MAX_ITEMS", DEFAULT_UNIT_MAX_ITEMS),
   });
   // The supervisor waits for this message; it means the demo data exists and requests are served.
   process.send?.({ type: "ready", unit: unit.code, url: running.url, seeded: running.seeded });

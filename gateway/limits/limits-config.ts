@@ -31,6 +31,11 @@ export function parseLimits(env: Readonly<Record<string, string | undefined>>, f
   return limits;
 }
 
+/** A positive integer setting: `fallback` when unset, a LimitConfigError (one line at start) when not one. */
+export function positiveSetting(text: string | undefined, what: string, fallback: number): number {
+  return text === undefined || text === "" ? fallback : positive(text, what);
+}
+
 function positive(text: string, what: string): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {

@@ -16,6 +16,7 @@ import type { AnyUnit, UnitRequest } from "./unit.js";
 import { AssertionVerifier } from "./verify-assertion.js";
 import { openNonceStore } from "./open-nonce-store.js";
 import { maskAtSource, withMasked } from "./mask-at-source.js";
+import { boundListReads, DEFAULT_UNIT_MAX_ITEMS, withReadBudget } from "./read-budget.js";
 import type { ExactRequest } from "../../schema/exact-request.js";
 
 export interface ServeUnitOptions {
@@ -38,6 +39,8 @@ export interface ServeUnitOptions {
   readonly redisUrl?: string | null | undefined;
   /** Prefix of this federation's keys in Redis (`ECOFED_REDIS_PREFIX`, default "ecofed:"). */
   readonly redisPrefix?: string | undefined;
+  /** Items of lists one request may read (`ECOFED_UNIT_MAX_ITEMS`, default 50,000): past it, UNIT_READ_LIMIT. */
+  readonly maxItemsPerRequest?: number;
 }
 
 export interface RunningUnit {
@@ -73,6 +76,7 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
     const seeded = seedOnce(db, unit.seed);
     const { schema, maskable } = await buildUnitSubgraph(unit);
     maskAtSource(schema, maskable);
+    boundListReads(schema);
     const beforeRespond: (() => Promise<void>)[] = [];
     const context = unit.prepare(db, {
       ...(options.platformKeys ? { platformKeys: options.platformKeys } : {}),
@@ -99,7 +103,7 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       port: options.port,
       context: async (req, _requestId, body) => {
         const { masked, ...request } = await unitRequest(req, body, guard);
-        return withMasked(context(request), masked);
+        return withReadBudget(withMasked(context(request), masked), options.maxItemsPerRequest ?? DEFAULT_UNIT_MAX_ITEMS);
       },
       healthy: () => true,
       ...(beforeRespond.length > 0 ? { beforeRespond: () => runInOrder(beforeRespond) } : {}),

@@ -1,4 +1,4 @@
-import { serveUnit, type RunningUnit } from "../../subgraphs/_kit/serve-unit.js";
+import { serveUnit, type RunningUnit, type ServeUnitOptions } from "../../subgraphs/_kit/serve-unit.js";
 import type { AnyUnit } from "../../subgraphs/_kit/unit.js";
 import type { VerificationKeys } from "../../schema/platform-keys.js";
 import { tempDir } from "./temp-dir.js";
@@ -13,7 +13,12 @@ export interface UnitUnderTest {
 }
 
 /** Serves one unit on 127.0.0.1:0 over a fresh data dir, counting its SQL statements. */
-export async function startUnit(unit: AnyUnit, platformKeys?: VerificationKeys, sharedDataDir?: string): Promise<UnitUnderTest> {
+export async function startUnit(
+  unit: AnyUnit,
+  platformKeys?: VerificationKeys,
+  sharedDataDir?: string,
+  options: Pick<ServeUnitOptions, "maxItemsPerRequest"> = {},
+): Promise<UnitUnderTest> {
   // A shared data dir belongs to the caller; an own one is removed on stop.
   const dir = sharedDataDir ? { path: sharedDataDir, remove: () => undefined } : tempDir(unit.code);
   const statements: string[] = [];
@@ -23,6 +28,7 @@ export async function startUnit(unit: AnyUnit, platformKeys?: VerificationKeys, 
     port: 0,
     onStatement: (sql) => statements.push(sql),
     ...(platformKeys ? { platformKeys } : {}),
+    ...options,
   });
   return {
     running,
