@@ -17,8 +17,8 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>>
 };
 
 const USAGE = `usage: ecofed <command>
-  start                      every unit subgraph and the gateway (what npm start runs)
-  gateway --supergraph FILE  the gateway alone over a Federation 2 supergraph [--port N] [--default-class CLASS]
+  start                      every unit subgraph and the gateway (what npm start runs) [--port N] [--tls] [--limit NAME=N]...
+  gateway --supergraph FILE  the gateway alone over a Federation 2 supergraph [--port N] [--default-class CLASS] [--limit NAME=N]...
   compose                    print the demo federation's supergraph SDL
   catalog                    print the resource catalog (Art. 10) [--format json|csv] [--supergraph FILE]
   subgraph UNIT              one unit's subgraph alone [--port N]

@@ -3,6 +3,7 @@ import { baseConfig } from "../../gateway/config.js";
 import { fetchSubgraphSdl } from "../../gateway/fetch-subgraph-sdl.js";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
 import { gatewayTls } from "../../gateway/identity/gateway-tls.js";
+import { parseLimits } from "../../gateway/limits/limits-config.js";
 import { serveGateway } from "../../gateway/serve-gateway.js";
 import { lintSubgraphs } from "../../directives/share/lint.js";
 import { composeSupergraph } from "../../schema/compose.js";
@@ -16,13 +17,19 @@ import { UnitSupervisor } from "../supervision/unit-supervisor.js";
  * over what they serve, in the foreground; SIGTERM or Ctrl-C stops all of it.
  */
 export async function startCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { port: { type: "string" }, tls: { type: "boolean" } } });
+  const { values } = parseArgs({ args, options: { port: { type: "string" }, tls: { type: "boolean" }, limit: { type: "string", multiple: true } } });
   // Every process `npm start` runs is a production one (issue 14): outside it, Apollo's gateway
   // shows its query plan to anyone who sends Apollo-Query-Plan-Experimental. Set before the
   // gateway is built (Apollo reads it then); startUnitProcesses sets it for the units too.
   process.env["NODE_ENV"] = "production";
   const base = baseConfig(process.env, { port: values.port });
-  const config = { ...base, defaultClass: null, ...(values.tls ? { tls: await gatewayTls(base.dataDir, base.host) } : {}) };
+  const config = {
+    ...base,
+    defaultClass: null,
+    // Said before any unit starts: a bad value stops the start in one line.
+    limits: parseLimits(process.env, values.limit ?? []),
+    ...(values.tls ? { tls: await gatewayTls(base.dataDir, base.host) } : {}),
+  };
   // Port 0 (tests) gives every process an ephemeral port; otherwise units follow the gateway's.
   const portOf = (i: number): number => (config.port === 0 ? 0 : config.port + 1 + i);
   console.log(`ecofed: starting ${UNIT_CODES.length} units (data in ${config.dataDir}; first start creates the demo data)`);

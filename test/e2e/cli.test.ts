@@ -63,6 +63,7 @@ describe("ecofed gateway --supergraph", () => {
     [["gateway", "--supergraph", "/nonexistent/s.graphql"], 1, "ecofed: cannot read supergraph /nonexistent/s.graphql: ENOENT"],
     [["gateway", "--supergraph", "x", "--default-class", "OPEN"], 1, 'ecofed: --default-class must be one of UNCONDITIONAL, CONDITIONAL, NOT_SHARED, got "OPEN"'],
     [["gateway", "--supergraph", "x", "--port", "99999"], 1, 'ecofed: --port must be a port number from 0 to 65535, got "99999"'],
+    [["start", "--limit", "depth=deep"], 1, 'ecofed: --limit depth must be a positive integer, got "deep"'],
     [["frobnicate"], 2, 'ecofed: unknown command "frobnicate"; try: ecofed help'],
     [["compose", "--bogus"], 2, null],
   ])("ecofed %j → exit %i with one line", async (args, code, line) => {
