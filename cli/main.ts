@@ -16,20 +16,31 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   cert: async () => (await import("./commands/ca.js")).certCommand,
 };
 
-const USAGE = `usage: ecofed <command>
-  start                      every unit subgraph and the gateway (what npm start runs) [--port N] [--tls] [--limit NAME=N]...
-  gateway --supergraph FILE  the gateway alone over a Federation 2 supergraph [--port N] [--default-class CLASS] [--limit NAME=N]...
-  compose                    print the demo federation's supergraph SDL
-  catalog                    print the resource catalog (Art. 10) [--format json|csv] [--supergraph FILE]
-  subgraph UNIT              one unit's subgraph alone [--port N]
-  lint                       check every unit's @share classification (exit 1 with one line per problem)
-  audit export --from T --to T   the access log between two times, as NDJSON
-  audit archive --before T       move older records to a sealed archive file, then out of the log
-  ca init                    create the platform CA in the data dir
-  cert issue --unit CODE --principal NAME [--role ROLE]... [--days N] [--out DIR]
-  cert revoke SERIAL         the gateway refuses that certificate from its next request
-  token --unit CODE          print a token for a unit [--principal NAME] [--role ROLE]... [--ttl SECONDS]
-  key list | rotate | retire KID   the platform signing keys: rotate signs with a new one; old ones verify until retired`;
+/** Each verb's usage: `ecofed help` prints them all, `ecofed <verb> --help` its own (and runs nothing). */
+const USAGES: Record<string, readonly string[]> = {
+  start: ["start                      every unit subgraph and the gateway (what npm start runs) [--port N] [--tls] [--limit NAME=N]..."],
+  gateway: ["gateway --supergraph FILE  the gateway alone over a Federation 2 supergraph [--port N] [--default-class CLASS] [--limit NAME=N]..."],
+  compose: ["compose                    print the demo federation's supergraph SDL [--port N]"],
+  catalog: ["catalog                    print the resource catalog (Art. 10) [--format json|csv] [--supergraph FILE]"],
+  subgraph: ["subgraph UNIT              one unit's subgraph alone [--port N]"],
+  lint: ["lint                       check every unit's @share classification (exit 1 with one line per problem)"],
+  audit: [
+    "audit export --from T --to T   the access log between two times, as NDJSON",
+    "audit archive --before T       move older records to a sealed archive file, then out of the log",
+  ],
+  ca: ["ca init                    create the platform CA in the data dir"],
+  cert: [
+    "cert issue --unit CODE --principal NAME [--role ROLE]... [--days N] [--out DIR]",
+    "cert revoke SERIAL         the gateway refuses that certificate from its next request",
+  ],
+  token: ["token --unit CODE          print a token for a unit [--principal NAME] [--role ROLE]... [--ttl SECONDS]"],
+  key: ["key list | rotate | retire KID   the platform signing keys: rotate signs with a new one; old ones verify until retired"],
+};
+
+const USAGE = `usage: ecofed <command>\n${Object.values(USAGES)
+  .flat()
+  .map((line) => `  ${line}`)
+  .join("\n")}`;
 
 /** Failures the user can act on: one line, no stack (the error classes name themselves). */
 const EXPECTED = new Set(["CliError", "ConfigError", "LimitConfigError", "StoreOpenError"]);
@@ -42,6 +53,11 @@ async function main(argv: string[]): Promise<void> {
   }
   const load = COMMANDS[name];
   if (!load) throw new CliError(`unknown command "${name}"; try: ecofed help`, 2);
+  // Before the verb runs: `ca init --help` must not create the CA, nor `key retire --help` look for a key.
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(`usage: ecofed ${(USAGES[name] ?? []).join("\n       ecofed ")}`);
+    return;
+  }
   await (await load())(args);
 }
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
@@ -144,5 +144,30 @@ describe("ecofed start over a corrupt data file", () => {
     expect(run.stderr).toBe(
       `ecofed: unit info-center failed to start: data file ${join(data, "info-center.sqlite")} is corrupt (file is not a database)\n`,
     );
+  });
+});
+
+describe("ecofed <verb> --help (issue 15)", () => {
+  it("answers every verb's --help and -h with its usage, exit 0, and runs nothing", async () => {
+    const help = await runCli(["help"]);
+    const verbs = [...new Set([...help.stdout.matchAll(/^ {2}([a-z]+)/gm)].map((m) => m[1]!))];
+    expect(verbs).toEqual(["start", "gateway", "compose", "catalog", "subgraph", "lint", "audit", "ca", "cert", "token", "key"]);
+    const empty = tempDir("cli-help");
+    try {
+      const runs = await Promise.all(
+        [...verbs.map((v) => [v, "--help"]), ["ca", "init", "--help"], ["key", "retire", "-h"], ["cert", "issue", "--help"], ["audit", "archive", "-h"]].map(async (args) => [
+          args,
+          await runCli(args, { ECOFED_DATA_DIR: empty.path }),
+        ] as const),
+      );
+      for (const [args, run] of runs) {
+        expect([args, run.code, run.stderr]).toEqual([args, 0, ""]);
+        expect(run.stdout).toMatch(new RegExp(`^usage: ecofed ${args[0]}`));
+      }
+      // `ca init --help` used to create the CA; nothing at all is written.
+      expect(readdirSync(empty.path)).toEqual([]);
+    } finally {
+      empty.remove();
+    }
   });
 });
