@@ -30,9 +30,9 @@ export class KnownUnits {
   /** Why `unit` may not be a requester's unit, or null. */
   problem(unit: string): string | null {
     const malformed = unitCodeProblem(unit);
-    if (malformed) return malformed;
+    if (malformed) return `unit ${malformed}`;
     if (unit.startsWith("ext:") || this.codes.has(unit)) return null;
-    if (unit === PLATFORM_UNIT_CODE) return `"${PLATFORM_UNIT_CODE}" is the platform itself, never a requester`;
+    if (unit === PLATFORM_UNIT_CODE) return `unit "${PLATFORM_UNIT_CODE}" is the platform itself, never a requester`;
     return `unknown unit "${unit}"; known units: ${this.list().join(", ")}, or ext:<dept> for an external department`;
   }
 

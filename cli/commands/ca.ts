@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { baseConfig, knownUnits } from "../../gateway/config.js";
-import { caPaths, initCa, issueCertificate, revokeCertificate } from "../../gateway/identity/platform-ca.js";
+import { caPaths, initCa, issueCertificate, revokeCertificate, wasIssued } from "../../gateway/identity/platform-ca.js";
 import { requesterProblem } from "../../gateway/identity/token.js";
 import { CliError } from "../cli-error.js";
 
@@ -46,6 +46,8 @@ export async function certCommand(args: string[]): Promise<void> {
   if (sub === "revoke") {
     const serial = rest[0];
     if (!serial || !/^[0-9a-fA-F]{2,40}$/.test(serial)) throw new CliError("usage: ecofed cert revoke <serial (hex)>", 2);
+    // A typo revoked nothing and said "revoked": the certificate meant stayed valid.
+    if (wasIssued(dataDir, serial) === false) throw new CliError(`this CA issued no certificate with serial ${serial.toLowerCase()}; nothing revoked`);
     const added = (() => {
       try {
         return revokeCertificate(dataDir, serial);

@@ -1,7 +1,7 @@
 // @peculiar/x509 resolves its services through tsyringe, which needs the reflect polyfill first.
 import "reflect-metadata";
 import { randomBytes, randomUUID, webcrypto } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as x509 from "@peculiar/x509";
 import type { Requester } from "../../directives/share/evaluate.js";
@@ -16,7 +16,7 @@ const ROLE_URN = "urn:ecofed:role:";
 /** Where the platform CA keeps its files inside the data dir. */
 export function caPaths(dataDir: string) {
   const dir = join(dataDir, "ca");
-  return { dir, key: join(dir, "ca-key.pem"), cert: join(dir, "ca-cert.pem"), revoked: join(dir, "revoked.json") };
+  return { dir, key: join(dir, "ca-key.pem"), cert: join(dir, "ca-cert.pem"), revoked: join(dir, "revoked.json"), issued: join(dir, "issued.ndjson") };
 }
 
 /**
@@ -47,6 +47,7 @@ export async function initCa(dataDir: string, years = 10): Promise<{ created: bo
   writeFileSync(join(temp, "ca-key.pem"), pem("PRIVATE KEY", await webcrypto.subtle.exportKey("pkcs8", keys.privateKey)), { mode: 0o600 });
   writeFileSync(join(temp, "ca-cert.pem"), cert.toString("pem"));
   writeFileSync(join(temp, "revoked.json"), "[]\n");
+  writeFileSync(join(temp, "issued.ndjson"), "", { mode: 0o600 });
   try {
     renameSync(temp, paths.dir);
   } catch (error) {
@@ -105,7 +106,23 @@ export async function issueCertificate(dataDir: string, options: IssueOptions): 
       await x509.AuthorityKeyIdentifierExtension.create(caCert),
     ],
   });
+  const issued = { serial, unit: requester.unit, principal: requester.principal, notAfter: cert.notAfter.toISOString() };
+  // Appended (one short write with O_APPEND): two `cert issue` at once both stay in the register.
+  appendFileSync(paths.issued, `${JSON.stringify(issued)}\n`, { mode: 0o600 });
   return { serial, keyPem: pem("PRIVATE KEY", await webcrypto.subtle.exportKey("pkcs8", keys.privateKey)), certPem: cert.toString("pem") };
+}
+
+/**
+ * Whether this CA issued `serial`, from its register; null for a CA made before it kept one
+ * (nothing can be said, so nothing is refused).
+ */
+export function wasIssued(dataDir: string, serial: string): boolean | null {
+  const paths = caPaths(dataDir);
+  if (!existsSync(paths.issued)) return null;
+  const normal = serial.toLowerCase();
+  return readFileSync(paths.issued, "utf8")
+    .split("\n")
+    .some((line) => line !== "" && (JSON.parse(line) as { serial: string }).serial === normal);
 }
 
 /** The requester a certificate names (its chain and dates already checked by TLS). */

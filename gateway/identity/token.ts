@@ -22,7 +22,7 @@ const ISSUED_AT_SKEW_SECONDS = 60;
 /** Why a unit code or role is unusable, or null. */
 export function requesterProblem(requester: Requester, known: KnownUnits = DEMO_UNITS): string | null {
   const unitProblem = known.problem(requester.unit);
-  if (unitProblem) return `unit ${unitProblem}`;
+  if (unitProblem) return unitProblem;
   if (requester.principal.trim() === "" || requester.principal.length > 200) return "principal must be 1–200 characters";
   const unknown = requester.roles.find((r) => !isRole(r));
   if (unknown) return `unknown role "${unknown}"; roles: ${ROLES.join(", ")}`;

@@ -171,3 +171,21 @@ describe("ecofed <verb> --help (issue 15)", () => {
     }
   });
 });
+
+describe("ecofed cert revoke (issue 15)", () => {
+  it("refuses a serial this CA never issued, and revokes one it did", async () => {
+    const ca = tempDir("cli-ca");
+    try {
+      const env = { ECOFED_DATA_DIR: ca.path };
+      expect((await runCli(["ca", "init"], env)).code).toBe(0);
+      const typo = await runCli(["cert", "revoke", "abcdef1234"], env);
+      expect([typo.code, typo.stderr.trim()]).toEqual([1, "ecofed: this CA issued no certificate with serial abcdef1234; nothing revoked"]);
+      const issued = await runCli(["cert", "issue", "--unit", "water", "--principal", "alice"], env);
+      const serial = /issued serial ([0-9a-f]+)/.exec(issued.stdout)![1]!;
+      const revoked = await runCli(["cert", "revoke", serial.toUpperCase()], env);
+      expect([revoked.code, revoked.stdout.trim()]).toEqual([0, `ecofed: serial ${serial} revoked; the gateway refuses it from its next request`]);
+    } finally {
+      ca.remove();
+    }
+  });
+});

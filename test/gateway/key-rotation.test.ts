@@ -140,7 +140,11 @@ describe("the platform keyring", () => {
     expect(usage.code).toBe(2);
     const rotate = await runCli(["key", "rotate"], env);
     expect(rotate.code).toBe(0);
+    const next = rotate.stdout.trim();
+    expect(rotate.stderr).toContain(`ecofed: key ${next} signs tokens and assertions from the next request; ${current} still verif`);
     const list = await runCli(["key", "list"], env);
-    expect(list.stdout).toContain(`${rotate.stdout.trim()}  current`);
+    expect(list.stdout).toContain(`${next}  current`);
+    const retired = await runCli(["key", "retire", current], env);
+    expect([retired.code, retired.stdout.trim()]).toEqual([0, `ecofed: key ${current} retired: nothing signed with it is accepted from the next request`]);
   });
 });
