@@ -30,6 +30,10 @@ import { openStore } from "../storage/sqlite-store.js";
 import { UnitDataSource } from "./unit-data-source.js";
 import { fetchCoordinateIndex } from "./fetch-coordinates.js";
 import { requestDeadline, type WithDeadline } from "./request-deadline.js";
+import { GatewayReadiness } from "./health/readiness.js";
+import { supergraphUnits } from "./health/supergraph-units.js";
+import { platformAssertion } from "./identity/assertion.js";
+import { PROBE_PRINCIPAL } from "./health/unit-probe.js";
 
 export interface RunningGateway {
   readonly url: string;
@@ -44,12 +48,19 @@ export interface GatewayParts {
   readonly forceRewrite?: boolean;
   /** Benchmarks only (audit on vs off): no audit log at all. Never reachable from configuration. */
   readonly withoutAudit?: boolean;
+  /**
+   * Tests that count every connection a unit is sent (subgraph-timeouts) only: units are not
+   * probed, so readiness leaves them out. Never reachable from configuration.
+   */
+  readonly withoutProbes?: boolean;
 }
 
 /**
  * Runs the federation gateway over a composed supergraph: every request authenticated,
- * every field decided before the query is planned. `/health` turns 200 only once the
- * supergraph is loaded and the server answers.
+ * every field decided before the query is planned. `/health` (= `/health/ready`) turns 200
+ * only once the supergraph is loaded and the server answers, and stays 200 only while the
+ * audit log is writable, governance readable and every unit answers its probes;
+ * `/health/live` answers while the process serves at all.
  */
 export async function serveGateway(config: GatewayConfig, supergraphSdl: string, parts: GatewayParts = {}): Promise<RunningGateway> {
   const keyring = await openPlatformKeyring(config.dataDir);
@@ -81,6 +92,9 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       if (!url) throw new Error(`subgraph "${name}" has no URL in the supergraph`);
       return new UnitDataSource(name, url, keyring, fetchCoordinates, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS);
     },
+    // Outside NODE_ENV=production Apollo shows its query plan to whoever sends
+    // Apollo-Query-Plan-Experimental: never, whatever the environment says.
+    __exposeQueryPlanExperimental: false,
   });
   const enforcement = new EnforcingGateway(inner, {
     defaultClass: config.defaultClass,
@@ -105,8 +119,17 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   });
   await apollo.start();
   let stopRecording = (): void => undefined;
+  const readiness = new GatewayReadiness({
+    units: parts.withoutProbes ? [] : supergraphUnits(supergraphSdl),
+    sign: (fetch) => platformAssertion(keyring.current(), PROBE_PRINCIPAL, fetch),
+    grants,
+    audit: () => (parts.withoutAudit ? { ok: true } : auditWriter.health()),
+    loaded: () => ready,
+  });
   try {
     stopRecording = await recordSupergraph(supergraphSdl, keyring);
+    // Before the port opens: its first answer is already what the probes found.
+    await readiness.start();
     const http = await listenGraphQL({
       apollo,
       host: config.host,
@@ -119,11 +142,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       },
       ...(config.tls ? { tls: config.tls } : {}),
       corsOrigins: config.corsOrigins ?? [],
-      healthy: () => {
-        if (!ready) return { status: "starting", reason: "the gateway is starting" };
-        const audit = parts.withoutAudit ? { ok: true as const } : auditWriter.health();
-        return audit.ok ? true : { status: "unavailable", reason: audit.reason };
-      },
+      healthy: () => readiness.health(),
     });
     ready = true;
     return {
@@ -132,6 +151,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       enforcement,
       close: async () => {
         ready = false;
+        readiness.stop();
         stopRecording();
         await http.close();
         await apollo.stop();
@@ -143,6 +163,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       },
     };
   } catch (error) {
+    readiness.stop();
     stopRecording();
     await apollo.stop();
     await auditWriter.close();

@@ -7,6 +7,9 @@ import { redeemDeferred } from "./deferred-results.js";
 import { endWithJson } from "./json-pieces.js";
 import { utf8Body } from "./utf8-body.js";
 import { applyBrowserHeaders } from "./browser-headers.js";
+import { HEALTH_PATHS, healthAnswer, type Health } from "./health-endpoints.js";
+
+export type { Health, HealthProblem, HealthReady } from "./health-endpoints.js";
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -23,8 +26,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * thrown error's message and extensions (its code).
    */
   readonly beforeRespond?: () => Promise<void>;
-  /** `GET /health` answers 200 only while this is true; otherwise 503 with what it says. */
-  readonly healthy: () => true | HealthProblem;
+  /**
+   * `/health` and `/health/ready` answer 200 only while this says ready; otherwise 503 with
+   * what it says. Asked on each of their requests, so it must be cheap (or cached).
+   */
+  readonly healthy: () => Health | Promise<Health>;
   /**
    * HTTPS, asking for client certificates signed by `ca`. Unverified certificates are let
    * through to `context`, which answers 401 with a coded body rather than a bare TLS error.
@@ -41,13 +47,7 @@ export interface RunningHttpServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Why a server cannot serve now: `starting`, or `unavailable` (what it cannot do, e.g. write the audit log). */
-export interface HealthProblem {
-  readonly status: "starting" | "unavailable";
-  readonly reason: string;
-}
-
-/** Serves an started Apollo Server at `/graphql` over node:http, with `/health`. */
+/** Serves an started Apollo Server at `/graphql` over node:http, with `/health`, `/health/live` and `/health/ready`. */
 export async function listenGraphQL<TContext extends BaseContext>(
   options: GraphQLHttpOptions<TContext>,
 ): Promise<RunningHttpServer> {
@@ -102,9 +102,9 @@ async function handle<TContext extends BaseContext>(
   const url = new URL(req.url ?? "/", "http://localhost");
   // A preflight is answered here, before authentication (browsers send it without credentials).
   if (applyBrowserHeaders(req, res, url.pathname, options.corsOrigins ?? [])) return;
-  if (url.pathname === "/health") {
-    const health = options.healthy();
-    send(res, health === true ? 200 : 503, health === true ? { status: "ok" } : health);
+  if (HEALTH_PATHS.has(url.pathname)) {
+    const { status, body } = await healthAnswer(url.pathname, options.healthy);
+    send(res, status, body);
     return;
   }
   if (url.pathname !== "/graphql") {

@@ -1,3 +1,4 @@
+import { checkFailed, CHECK_OK, type CheckResult } from "../../server/health-report.js";
 import { connectRedis, redactedRedisUrl, type RedisClient } from "../../storage/redis-connect.js";
 import { StoreOpenError } from "../../storage/sqlite-store.js";
 import type { NonceStore } from "./nonce-store.js";
@@ -6,6 +7,9 @@ import type { NonceStore } from "./nonce-store.js";
 export function nonceKey(prefix: string, unit: string, nonce: string): string {
   return `${prefix}nonce:${unit}:${nonce}`;
 }
+
+/** Longest a health request waits for Redis: a Redis that answers slower serves no request either. */
+const PING_TIMEOUT_MS = 1_000;
 
 /**
  * The nonces in Redis (`REDIS_URL`): shared by every replica of a unit and independent of
@@ -44,6 +48,22 @@ export class RedisNonceStore implements NonceStore {
     } catch (error) {
       this.logOutage(error as Error);
       throw error;
+    }
+  }
+
+  /** Asks Redis itself: the connection state alone misses a Redis that hangs without closing. */
+  async health(): Promise<CheckResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.client.ping(), late]);
+      return CHECK_OK;
+    } catch (error) {
+      return checkFailed("NONCE_STORE_UNREACHABLE", `Redis, where this unit keeps the gateway's nonces, does not answer: ${(error as Error).message || String(error)}`);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -1,6 +1,8 @@
 import type Database from "better-sqlite3";
 import { openStore, type Migration } from "../../storage/sqlite-store.js";
+import type { CheckResult } from "../../server/health-report.js";
 import type { NonceStore } from "./nonce-store.js";
+import { StoreHealth } from "./store-health.js";
 
 const MIGRATIONS: readonly Migration[] = [
   {
@@ -21,15 +23,20 @@ export class SeenNonces implements NonceStore {
   private readonly sweepStatement: Database.Statement<[number]>;
   private readonly countStatement: Database.Statement<[]>;
   private insertsUntilSweep = 1_024;
+  private readonly store: StoreHealth;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    file: string,
+  ) {
+    this.store = new StoreHealth(db, file);
     this.insert = db.prepare("INSERT OR IGNORE INTO seen_nonce (nonce, expires_at) VALUES (?, ?)");
     this.sweepStatement = db.prepare("DELETE FROM seen_nonce WHERE expires_at <= ?");
     this.countStatement = db.prepare("SELECT count(*) AS n FROM seen_nonce");
   }
 
   static open(file: string): SeenNonces {
-    return new SeenNonces(openStore({ file, migrations: MIGRATIONS }));
+    return new SeenNonces(openStore({ file, migrations: MIGRATIONS }), file);
   }
 
   /** False when the nonce was seen before (a replay); otherwise remembers it. */
@@ -43,11 +50,17 @@ export class SeenNonces implements NonceStore {
     }
   }
 
+  /** A nonce file deleted under the unit would forget every nonce at the next restart: a replay window. */
+  health(): CheckResult {
+    return this.store.check();
+  }
+
   get size(): number {
     return (this.countStatement.get() as { n: number }).n;
   }
 
   async close(): Promise<void> {
+    this.store.close();
     this.db.close();
   }
 

@@ -17,6 +17,8 @@ import { AssertionVerifier } from "./verify-assertion.js";
 import { openNonceStore } from "./open-nonce-store.js";
 import { maskAtSource, withMasked } from "./mask-at-source.js";
 import { boundListReads, DEFAULT_UNIT_MAX_ITEMS, withReadBudget } from "./read-budget.js";
+import { StoreHealth } from "./store-health.js";
+import { unitHealth } from "./unit-health.js";
 import type { ExactRequest } from "../../schema/exact-request.js";
 
 export interface ServeUnitOptions {
@@ -58,11 +60,13 @@ export function unitStoreFile(dataDir: string, unit: string): string {
 
 /**
  * Runs one unit as its own system: opens (and migrates) its store, creates its demo data
- * on first start, then serves its subgraph. Resolves once it answers requests.
+ * on first start, then serves its subgraph. Resolves once it answers requests. Its
+ * `/health` (= `/health/ready`) answers 503 while its store or nonce store cannot be used.
  */
 export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promise<RunningUnit> {
+  const file = unitStoreFile(options.dataDir, unit.code);
   const db = openStore({
-    file: unitStoreFile(options.dataDir, unit.code),
+    file,
     migrations: unit.migrations,
     ...(options.onStatement ? { onStatement: options.onStatement } : {}),
   });
@@ -70,6 +74,8 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
   const closers: (() => Promise<void>)[] = [];
   let apollo: ApolloServer<object> | undefined;
   try {
+    const store = new StoreHealth(db, file);
+    closers.push(async () => store.close());
     // Before the demo data is made: an unreachable Redis is a configuration error, said at once.
     const nonces = options.platformKeys ? await openNonceStore({ dataDir: options.dataDir, unit: unit.code, redisUrl: options.redisUrl, redisPrefix: options.redisPrefix }) : null;
     if (nonces) closers.push(() => nonces.close());
@@ -105,7 +111,7 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
         const { masked, ...request } = await unitRequest(req, body, guard);
         return withReadBudget(withMasked(context(request), masked), options.maxItemsPerRequest ?? DEFAULT_UNIT_MAX_ITEMS);
       },
-      healthy: () => true,
+      healthy: unitHealth(store, nonces),
       ...(beforeRespond.length > 0 ? { beforeRespond: () => runInOrder(beforeRespond) } : {}),
     });
     const running = http;

@@ -75,7 +75,8 @@ interface Served {
 async function gatewayWith(limits: { subgraphTimeoutMs?: number; requestDeadlineMs?: number }, forceRewrite = false): Promise<Served> {
   const dir = tempDir("timeouts");
   dirs.push(dir);
-  const gateway = await serveGateway({ host: "127.0.0.1", port: 0, dataDir: dir.path, defaultClass: "UNCONDITIONAL", ...limits }, supergraphSdl, { forceRewrite });
+  // Unprobed: the gateway's health probes go through the proxy too, and would be counted as cut.
+  const gateway = await serveGateway({ host: "127.0.0.1", port: 0, dataDir: dir.path, defaultClass: "UNCONDITIONAL", ...limits }, supergraphSdl, { forceRewrite, withoutProbes: true });
   gateways.push(gateway);
   const headers = asRequester(await tokenFor(dir.path, "water"), "WORK_REFERENCE");
   return { gateway, dataDir: dir.path, ask: () => postGraphQL(gateway.url, QUERY, {}, headers) };
