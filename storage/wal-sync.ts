@@ -45,7 +45,9 @@ export class WalSync {
 
   /** Waits for what is left to be synced (after any sync in flight), then lets the WAL file go. */
   async close(): Promise<void> {
-    await this.durable();
+    // A WAL that cannot be synced any more (its file deleted) failed its waiters already;
+    // closing must still let go, or the rest of a gateway's stop is skipped.
+    await this.durable().catch(() => undefined);
     if (this.fd === null) return;
     closeSync(this.fd);
     this.fd = null;
