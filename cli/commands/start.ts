@@ -9,6 +9,7 @@ import { lintSubgraphs } from "../../directives/share/lint.js";
 import { composeSupergraph } from "../../schema/compose.js";
 import { loadUnit, UNIT_CODES } from "../../subgraphs/registry.js";
 import { CliError } from "../cli-error.js";
+import { takenPorts } from "../free-ports.js";
 import { onShutdown } from "../shutdown.js";
 import { UnitSupervisor } from "../supervision/unit-supervisor.js";
 
@@ -32,6 +33,14 @@ export async function startCommand(args: string[]): Promise<void> {
   };
   // Port 0 (tests) gives every process an ephemeral port; otherwise units follow the gateway's.
   const portOf = (i: number): number => (config.port === 0 ? 0 : config.port + 1 + i);
+  if (config.port !== 0) {
+    const taken = await takenPorts(config.host, [config.port, ...UNIT_CODES.map((_, i) => portOf(i))]);
+    if (taken.length > 0) {
+      throw new CliError(
+        `port${taken.length > 1 ? "s" : ""} ${taken.join(", ")} on ${config.host} already in use: is a federation already running (http://${config.host}:${config.port}/health)? Stop it, or start on other ports with --port or ECOFED_PORT`,
+      );
+    }
+  }
   console.log(`ecofed: starting ${UNIT_CODES.length} units (data in ${config.dataDir}; first start creates the demo data)`);
   // Before the units start: they read its public half to verify the gateway's assertions.
   const key = await loadOrCreatePlatformKey(config.dataDir);

@@ -1,4 +1,5 @@
 import { readdirSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js";
@@ -186,6 +187,25 @@ describe("ecofed cert revoke (issue 15)", () => {
       expect([revoked.code, revoked.stdout.trim()]).toEqual([0, `ecofed: serial ${serial} revoked; the gateway refuses it from its next request`]);
     } finally {
       ca.remove();
+    }
+  });
+});
+
+describe("ecofed start over ports in use (issue 15)", () => {
+  it("says in one line that something already listens there, before starting any unit", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    const data = tempDir("cli-ports");
+    try {
+      const run = await runCli(["start", "--port", String(port)], { ECOFED_DATA_DIR: data.path });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(new RegExp(`^ecofed: ports? (\\d+, )*${port}(, \\d+)* on 127\\.0\\.0\\.1 already in use: is a federation already running`));
+      expect(run.stdout).not.toContain("starting");
+    } finally {
+      blocker.close();
+      data.remove();
     }
   });
 });
