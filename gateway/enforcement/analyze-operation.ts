@@ -21,7 +21,7 @@ import type { Decision } from "../../directives/share/evaluate.js";
 import type { ShareClass, ShareRule } from "../../directives/share/rule.js";
 import { ownerOf, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
 import { LOCAL_ROOT_FIELDS } from "../explain/explain-schema.js";
-import { DenialNotice, type DenialInfo } from "./share-error.js";
+import { canApplyFor, DenialNotice, type DenialInfo } from "./share-error.js";
 
 /** One field coordinate's decision in an operation: what audit records and `explain` report. */
 export interface CoordinateDecision {
@@ -29,6 +29,8 @@ export interface CoordinateDecision {
   readonly owner: string;
   readonly shareClass: ShareClass | null;
   readonly decision: Decision;
+  /** Denied: what one application must name to open it and what the operation reads under it (DenialInfo.apply). */
+  readonly apply?: readonly string[];
 }
 
 /** A denied response path (list indices left out) and the error each occurrence gets. */
@@ -143,7 +145,14 @@ export function analyzeOperation(
     // A coordinate the supergraph does not describe cannot be decided: deny it (fail closed).
     const rule = entry?.rule ?? null;
     const decision = decide(coordinate, owner, rule);
-    const info: CoordinateDecision = { coordinate, owner, shareClass: rule?.class ?? null, decision };
+    const denial = decision.decision === "DENIED" && canApplyFor(decision.reason);
+    const info: CoordinateDecision = {
+      coordinate,
+      owner,
+      shareClass: rule?.class ?? null,
+      decision,
+      ...(denial ? { apply: [coordinate, ...deniedBelow(field, parent, owner)] } : {}),
+    };
     coordinates.set(`${coordinate}\0${owner}`, mostRestrictive(coordinates.get(`${coordinate}\0${owner}`), info));
     if (decision.decision === "DENIED") {
       changed = true;
@@ -160,6 +169,46 @@ export function analyzeOperation(
     const fieldType = fieldTypeOf(parent, name);
     if (!fieldType) return field;
     return { ...field, selectionSet: walk(field.selectionSet, fieldType, path, owner) };
+  };
+
+  /**
+   * The provider's fields under a denied field that the requester would be denied too: the
+   * walk does not descend into what it removes, and an application for the field alone
+   * opens nothing when its items are conditional as well (issue 15). Each fragment is walked
+   * once per owner it is reached under, so this stays linear in the document.
+   */
+  const deniedBelow = (field: FieldNode, parent: GraphQLCompositeType, provider: string): string[] => {
+    const found = new Set<string>();
+    const walked = new Set<string>();
+    const below = (set: SelectionSetNode, type: GraphQLCompositeType, parentOwner: string): void => {
+      for (const selection of set.selections) {
+        if (selection.kind !== Kind.FIELD) {
+          const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+          if (!fragment) continue;
+          if (selection.kind === Kind.FRAGMENT_SPREAD) {
+            const key = `${selection.name.value}\0${parentOwner}`;
+            if (walked.has(key)) continue;
+            walked.add(key);
+          }
+          const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
+          if (condition && isCompositeType(condition)) below(fragment.selectionSet, condition, parentOwner);
+          continue;
+        }
+        const name = selection.name.value;
+        if (name.startsWith("__")) continue;
+        const coordinate = `${type.name}.${name}`;
+        const entry = policies.fields.get(coordinate);
+        const owner = entry ? ownerOf(entry, parentOwner) : "";
+        const decision = decide(coordinate, owner, entry?.rule ?? null);
+        if (owner === provider && decision.decision === "DENIED" && canApplyFor(decision.reason)) found.add(coordinate);
+        const fieldType = selection.selectionSet ? fieldTypeOf(type, name) : null;
+        if (fieldType) below(selection.selectionSet!, fieldType, owner);
+      }
+    };
+    const fieldType = field.selectionSet ? fieldTypeOf(parent, field.name.value) : null;
+    if (fieldType) below(field.selectionSet!, fieldType, provider);
+    found.delete(`${parent.name}.${field.name.value}`);
+    return [...found];
   };
 
   const rootType = schema.getRootType(operation.operation);

@@ -10,13 +10,26 @@ export interface DenialInfo {
   readonly owner: string;
   readonly shareClass: ShareClass | null;
   readonly decision: Decision;
+  /**
+   * What to apply for to read it (issue 15): the field and every field of the same provider
+   * the operation reads under it that the requester would be denied too. Absent: the field alone.
+   */
+  readonly apply?: readonly string[];
+}
+
+/** Reasons no application can change (say the purpose; be unsuspended; classify the field): no `apply`. */
+const NOTHING_TO_APPLY_FOR: ReadonlySet<Decision["reason"]> = new Set(["PURPOSE_REQUIRED", "SUSPENDED", "UNCLASSIFIED"]);
+
+/** Whether an application can open a field denied for `reason`. */
+export function canApplyFor(reason: Decision["reason"]): boolean {
+  return !NOTHING_TO_APPLY_FOR.has(reason);
 }
 
 const MESSAGES: Partial<Record<Decision["reason"], string>> = {
   SUSPENDED: "your unit is suspended from reading other units' data (Art. 29)",
   UNCLASSIFIED: "the field has no sharing class, so it is not shared",
   NOT_SHARED: "the field is not shared (Art. 15); only a coordinated application opens it",
-  PURPOSE_REQUIRED: "reading another unit's data needs an X-Share-Purpose header",
+  PURPOSE_REQUIRED: "reading another unit's data needs a purpose: send the X-Share-Purpose header",
   PURPOSE_NOT_ALLOWED: "the field is not shared for this purpose (Art. 17)",
   OUT_OF_SCOPE: "the field is shared conditionally and your unit is outside its scope; apply for access",
   APPROVAL_REQUIRED: "the field needs an approved application (Art. 21)",
@@ -30,7 +43,7 @@ function denialExtensions(info: DenialInfo): Readonly<Record<string, unknown>> {
       owner: info.owner,
       class: info.shareClass,
       reason: info.decision.reason,
-      apply: { provider: info.owner, coordinates: [info.coordinate] },
+      ...(canApplyFor(info.decision.reason) ? { apply: { provider: info.owner, coordinates: info.apply ?? [info.coordinate] } } : {}),
     },
   });
 }

@@ -4,6 +4,7 @@ import { countTokens, exceededLimit, limitUse, operationLimitError, type Exceede
 import { badUserInput } from "../../schema/errors.js";
 import type { PolicyIndex } from "../../directives/share/supergraph-policies.js";
 import { analyzeOperation, type DecideField } from "../enforcement/analyze-operation.js";
+import { canApplyFor } from "../enforcement/share-error.js";
 
 /** What `explain` answers per field coordinate (the `ShareFieldDecision` type). */
 export interface FieldDecisionView {
@@ -40,7 +41,8 @@ export function explainOperation(schema: GraphQLSchema, policies: PolicyIndex, q
     decision: c.decision.decision,
     reason: c.decision.reason,
     grantId: c.decision.grantId,
-    apply: c.decision.decision === "ALLOWED" ? null : { provider: c.owner, coordinates: [c.coordinate] },
+    // As the denial itself says it (share-error): what one application opens, or nothing to apply for.
+    apply: c.decision.decision === "ALLOWED" || !canApplyFor(c.decision.reason) ? null : { provider: c.owner, coordinates: c.apply ?? [c.coordinate] },
   }));
 }
 
@@ -69,5 +71,7 @@ function explainable(schema: GraphQLSchema, query: string, limits: OperationLimi
   if (invalid) throw badUserInput("query", `is not valid against the schema: ${invalid.message}`);
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1) throw badUserInput("query", `must hold exactly one operation, it holds ${operations.length}`);
+  // Validation lets a subscription through a schema with no Subscription type; the analysis cannot (found by the fuzz: a 500).
+  if (!schema.getRootType(operations[0]!.operation)) throw badUserInput("query", `is a ${operations[0]!.operation}, which this gateway does not serve`);
   return { document, operation: operations[0]! };
 }

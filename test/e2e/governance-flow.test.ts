@@ -62,6 +62,41 @@ describe("applications through the gateway (Art. 21–23)", () => {
     expect(reasonsOf(await permits(INSPECTIONS, { c: e.creditCode }))).toContain("OUT_OF_SCOPE");
   });
 
+  it("one application for what the denial names opens the whole operation (issue 15)", async () => {
+    const nuclear = await as("nuclear");
+    const query = `query ($c: ID!) { enterprise(creditCode: $c) { name inspections { id date kind } } }`;
+    const denied = await nuclear(query, { c: e.creditCode });
+    const share = denied.body.errors![0]!.extensions!["share"] as { reason: string; apply: { provider: string; coordinates: string[] } };
+    expect(share.reason).toBe("OUT_OF_SCOPE");
+    // The field and every conditional field of the provider the operation reads under it.
+    expect(share.apply.provider).toBe("enforcement");
+    expect(share.apply.coordinates[0]).toBe("Enterprise.inspections");
+    expect(share.apply.coordinates).toEqual(expect.arrayContaining(["Inspection.id", "Inspection.date"]));
+    const explained = await nuclear(`query ($q: String!) { explain(query: $q) { coordinate apply { coordinates } } }`, { q: `{ enterprise(creditCode: "${e.creditCode}") { name inspections { id date kind } } }` });
+    const inspections = (explained.body.data!["explain"] as { coordinate: string; apply: { coordinates: string[] } | null }[]).find((d) => d.coordinate === "Enterprise.inspections");
+    expect(inspections?.apply?.coordinates).toEqual(share.apply.coordinates);
+
+    const application = await mutate(nuclear, APPLY, { i: { coordinates: share.apply.coordinates, purpose: "DATA_VERIFICATION", justification: "cross-check inspection findings" } });
+    const approver = await as("enforcement", ["approver"]);
+    const decided = await mutate(approver, DECIDE, { id: application["id"], ok: true });
+    const opened = await nuclear(query, { c: e.creditCode });
+    expect(opened.body.errors).toBeUndefined();
+    const items = (opened.body.data!["enterprise"] as { inspections: { id: string; date: string }[] }).inspections;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.id && i.date)).toBe(true);
+    // Closed again: the catalog test below reads nuclear's access as it was.
+    await mutate(approver, `mutation ($id: ID!) { revokeGrant(id: $id, reason: "test over") { id } }`, { id: (decided["grant"] as { id: string }).id });
+  });
+
+  it("a denial no application can change says so and names nothing to apply for (issue 15)", async () => {
+    const res = await postGraphQL(fed.gateway.url, INSPECTIONS, { c: e.creditCode }, asRequester(await tokenFor(fed.dataDir, "permits")));
+    const error = res.body.errors![0]!;
+    expect(error.message).toContain("send the X-Share-Purpose header");
+    const share = error.extensions!["share"] as Record<string, unknown>;
+    expect(share["reason"]).toBe("PURPOSE_REQUIRED");
+    expect(share).not.toHaveProperty("apply");
+  });
+
   it("Art. 21: a rejection needs a reason; Art. 22: escalated, the cac-office coordinates a grant, even for NOT_SHARED data", async () => {
     const soil = await as("soil");
     expect(reasonsOf(await soil(INFORMANTS, { c: e.creditCode }))).toContain("NOT_SHARED");
