@@ -30,7 +30,7 @@ export class GovernanceStatePublisher {
     const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2_000, reconnectStrategy: () => RETRY_MS } });
     const publisher = new GovernanceStatePublisher(db, client, keys, now);
     client.on("error", () => undefined); // each failed publish says why; the client reconnects on its own
-    client.on("ready", () => void publisher.publishIfChanged().catch(() => publisher.retryLater()));
+    client.on("ready", () => publisher.republish());
     client.connect().catch(() => publisher.retryLater());
     return publisher;
   }
@@ -63,6 +63,17 @@ export class GovernanceStatePublisher {
       });
     }
     this.publishedVersion = version;
+  }
+
+  /**
+   * Every (re)connection publishes again, changed or not: the Redis found may hold nothing of
+   * what was published (restarted without persistence, failed over to an empty replica), and
+   * every gateway replica would answer GOVERNANCE_UNAVAILABLE until the next grant (issue 14
+   * item 11: the soak's Redis restart left the federation serving nothing).
+   */
+  private republish(): void {
+    this.publishedVersion = -1;
+    this.publishIfChanged().catch(() => this.retryLater());
   }
 
   private retryLater(): void {
