@@ -29,12 +29,14 @@ export interface CheckedRequest {
  * justification and a validity of 1–1095 days.
  */
 export function checkApplicationRequest(index: PolicyIndex, applicant: string, request: ApplicationRequest): CheckedRequest | Refusal {
-  const coordinates = [...new Set(request.coordinates.map((c) => c.trim()))];
-  if (coordinates.length === 0) return bad("input.coordinates", "must name at least one field (Type.field)");
+  const named = [...new Set(request.coordinates.map((c) => c.trim()))];
+  if (named.length === 0) return bad("input.coordinates", "must name at least one field (Type.field)");
+  const coordinates = withTypesExpanded(index, named, request.purpose);
+  if (!Array.isArray(coordinates)) return coordinates;
   const entries: FieldEntry[] = [];
   for (const coordinate of coordinates) {
     const entry = index.fields.get(coordinate);
-    if (!entry) return bad("input.coordinates", `names ${coordinate}, which the federation does not have`);
+    if (!entry) return bad("input.coordinates", `names ${quoted(coordinate)}, which the federation does not have`);
     entries.push(entry);
   }
   const providers = checkProviders(entries, applicant);
@@ -54,6 +56,39 @@ export function checkApplicationRequest(index: PolicyIndex, applicant: string, r
     validDays,
     notShared: entries.some((e) => e.rule?.class === "NOT_SHARED"),
   };
+}
+
+/**
+ * `Type` alone stands for every field of it that an application could open for the purpose
+ * (conditional or not shared, allowing it), of the provider the other coordinates name or,
+ * without them, of its only provider (issue 15: a grant on `Enterprise.inspections` alone
+ * read nothing, its items were conditional too).
+ */
+function withTypesExpanded(index: PolicyIndex, named: readonly string[], purpose: SharePurpose): string[] | Refusal {
+  const explicit = new Set(named.filter((n) => n.includes(".")).map((n) => index.fields.get(n)).flatMap((e) => (e ? [ownerOfField(e)] : [])));
+  const out: string[] = [];
+  for (const name of named) {
+    if (name.includes(".")) {
+      out.push(name);
+      continue;
+    }
+    const fields = [...index.fields.values()].filter(
+      (e) => e.coordinate.startsWith(`${name}.`) && e.rule && e.rule.class !== "UNCONDITIONAL" && e.rule.purposes.includes(purpose),
+    );
+    if (fields.length === 0) return bad("input.coordinates", `names ${quoted(name)}, which is no type with a field an application could open for ${purpose}`);
+    const owners = new Set(fields.map(ownerOfField));
+    const provider = owners.size === 1 ? [...owners][0] : [...explicit].find((o) => owners.has(o));
+    if (!provider) {
+      return bad("input.coordinates", `names type ${name}, whose fields several units serve (${[...owners].filter(Boolean).sort().join(", ")}); name its fields, or one of that provider's beside it`);
+    }
+    out.push(...fields.filter((e) => ownerOfField(e) === provider).map((e) => e.coordinate));
+  }
+  return [...new Set(out)];
+}
+
+/** At most a few dozen characters of what the client sent: an error never echoes a huge input back. */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
 /** The one provider of every field, or why there is not one. */

@@ -88,6 +88,21 @@ describe("applications through the gateway (Art. 21–23)", () => {
     await mutate(approver, `mutation ($id: ID!) { revokeGrant(id: $id, reason: "test over") { id } }`, { id: (decided["grant"] as { id: string }).id });
   });
 
+  it("applyForAccess takes a type name for every field of it one application could open (issue 15)", async () => {
+    const soil = await as("soil");
+    const filed = await soil(`mutation ($i: ApplyInput!) { applyForAccess(input: $i) { id provider coordinates } }`, {
+      i: { coordinates: ["Enterprise.inspections", "Inspection"], purpose: "DATA_VERIFICATION", justification: "contamination follow-up" },
+    });
+    expect(filed.body.errors).toBeUndefined();
+    const application = filed.body.data!["applyForAccess"] as { provider: string; coordinates: string[] };
+    expect(application.provider).toBe("enforcement");
+    expect(application.coordinates).toEqual(expect.arrayContaining(["Enterprise.inspections", "Inspection.id", "Inspection.date"]));
+    expect(application.coordinates.every((c) => c === "Enterprise.inspections" || c.startsWith("Inspection."))).toBe(true);
+    const huge = await soil(APPLY, { i: { coordinates: ["X".repeat(100_000)], purpose: "DATA_VERIFICATION", justification: "x" } });
+    expect(huge.body.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
+    expect(JSON.stringify(huge.body).length).toBeLessThan(1_000);
+  });
+
   it("a denial no application can change says so and names nothing to apply for (issue 15)", async () => {
     const res = await postGraphQL(fed.gateway.url, INSPECTIONS, { c: e.creditCode }, asRequester(await tokenFor(fed.dataDir, "permits")));
     const error = res.body.errors![0]!;
