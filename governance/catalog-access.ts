@@ -1,6 +1,6 @@
 import { evaluateShare, type DecisionReason, type Grant, type Requester, type ShareDecision } from "../directives/share/evaluate.js";
 import type { SharePurpose } from "../directives/share/rule.js";
-import type { FieldEntry } from "../directives/share/supergraph-policies.js";
+import { ownerOf, type FieldEntry } from "../directives/share/supergraph-policies.js";
 import { openApplication, type ApplicationStatus } from "./application-workflow.js";
 
 /** `NOT_SERVED`: the catalog lists an item the federation no longer serves, so nobody reads it. */
@@ -40,15 +40,28 @@ const APPLICABLE: ReadonlySet<AccessReason> = new Set(["OUT_OF_SCOPE", "APPROVAL
  * Whether a requester can read a catalog item now: CONTRACT §4's decision under the policy the
  * gateway enforces (`entry`, from the supergraph it serves), and, when not, how to apply. Pure.
  */
-export function itemAccess(item: { readonly coordinate: string; readonly owner: string }, entry: FieldEntry | undefined, who: AccessRequester): ItemAccess {
+export function itemAccess(
+  item: { readonly coordinate: string; readonly owner: string },
+  entry: FieldEntry | undefined,
+  who: AccessRequester,
+  /** The fields of the item's object type, when it has one: what reading it reads next. */
+  below: readonly FieldEntry[] = [],
+): ItemAccess {
   if (!entry) return { decision: "DENIED", reason: "NOT_SERVED", apply: null };
-  const decided = evaluateShare({ policy: { coordinate: item.coordinate, owner: item.owner, rule: entry.rule }, ...who });
+  const denied = (coordinate: string, rule: FieldEntry["rule"]): ReturnType<typeof evaluateShare> => evaluateShare({ policy: { coordinate, owner: item.owner, rule }, ...who });
+  const decided = denied(item.coordinate, entry.rule);
   if (decided.decision === "ALLOWED" || !APPLICABLE.has(decided.reason)) return { decision: decided.decision, reason: decided.reason, apply: null };
+  // As a denial's apply says it (issue 15): the provider's fields of what it returns that would
+  // be denied too, so that one application opens the item and what it holds.
+  const also = below.filter((e) => ownerOf(e, item.owner) === item.owner).filter((e) => {
+    const d = denied(e.coordinate, e.rule);
+    return d.decision === "DENIED" && APPLICABLE.has(d.reason);
+  });
   // The workflow itself says where such an application starts, so this cannot drift from it.
   const opening = openApplication(who.requester.unit, item.owner, entry.rule?.class === "NOT_SHARED");
   return {
     decision: decided.decision,
     reason: decided.reason,
-    apply: { provider: item.owner, coordinates: [item.coordinate], mutation: "applyForAccess", firstStatus: opening.state.status, workingDays: opening.workingDays },
+    apply: { provider: item.owner, coordinates: [item.coordinate, ...also.map((e) => e.coordinate)], mutation: "applyForAccess", firstStatus: opening.state.status, workingDays: opening.workingDays },
   };
 }

@@ -1,4 +1,5 @@
 import { isSharePurpose } from "../../directives/share/rule.js";
+import type { FieldEntry } from "../../directives/share/supergraph-policies.js";
 import type { Catalog } from "../../governance/catalog/catalog.js";
 import { itemAccess, type AccessRequester } from "../../governance/catalog-access.js";
 import type { AssertedRequester } from "../../schema/request-assertion.js";
@@ -39,6 +40,11 @@ export class CatalogReader {
     if (!served) throw catalogUnavailable();
     const who = this.accessRequester(requester, today);
     const { catalog } = this.versions.catalogOf(record.version);
+    const fieldsOf = new Map<string, FieldEntry[]>();
+    for (const entry of served.index.fields.values()) {
+      const type = entry.coordinate.slice(0, entry.coordinate.indexOf("."));
+      fieldsOf.set(type, [...(fieldsOf.get(type) ?? []), entry]);
+    }
     return {
       version: record.version,
       digest: record.digest,
@@ -48,7 +54,10 @@ export class CatalogReader {
       publishedAt: record.publishedAt,
       resources: selectResources(catalog, query).map((resource) => ({
         ...resource,
-        items: resource.items.map((item) => ({ ...item, access: itemAccess(item, served.index.fields.get(item.coordinate), who) })),
+        items: resource.items.map((item) => ({
+          ...item,
+          access: itemAccess(item, served.index.fields.get(item.coordinate), who, item.format.kind === "OBJECT" ? (fieldsOf.get(item.format.namedType) ?? []) : []),
+        })),
       })),
       problems: selectProblems(catalog, query),
     };

@@ -173,6 +173,13 @@ describe("the catalog through the gateway (Art. 10–12)", () => {
     const nuclear = itemsOf(await (await as("nuclear"))(CATALOG));
     expect(nuclear.get("Inspection.informant")).toMatchObject({ sharingClass: "NOT_SHARED", access: { decision: "DENIED", reason: "NOT_SHARED" } });
     expect(nuclear.get("Inspection.date")).toMatchObject({ access: { decision: "DENIED", reason: "OUT_OF_SCOPE", apply: { provider: "enforcement", mutation: "applyForAccess" } } });
+    // One application opens the item and what it holds (issue 15), as the denial says it.
+    const whole = await (await as("nuclear"))(`{ catalog { resources { items { coordinate access { apply { coordinates } } } } } }`);
+    const inspections = (whole.body.data!["catalog"] as { resources: { items: { coordinate: string; access: { apply: { coordinates: string[] } } }[] }[] }).resources
+      .flatMap((r) => r.items)
+      .find((i) => i.coordinate === "Enterprise.inspections")!;
+    expect(inspections.access.apply.coordinates[0]).toBe("Enterprise.inspections");
+    expect(inspections.access.apply.coordinates).toEqual(expect.arrayContaining(["Inspection.id", "Inspection.date"]));
     const water = itemsOf(await (await as("water"))(CATALOG));
     expect(water.get("Inspection.date")?.access).toMatchObject({ decision: "ALLOWED" });
     expect((await (await as("water"))(CATALOG)).body.data).toMatchObject({ catalog: { published: true } });
