@@ -51,9 +51,10 @@ export function itemAccess(
   const denied = (coordinate: string, rule: FieldEntry["rule"]): ReturnType<typeof evaluateShare> => evaluateShare({ policy: { coordinate, owner: item.owner, rule }, ...who });
   const decided = denied(item.coordinate, entry.rule);
   if (decided.decision === "ALLOWED" || !APPLICABLE.has(decided.reason)) return { decision: decided.decision, reason: decided.reason, apply: null };
-  // As a denial's apply says it (issue 15): the provider's fields of what it returns that would
-  // be denied too, so that one application opens the item and what it holds.
-  const also = below.filter((e) => ownerOf(e, item.owner) === item.owner).filter((e) => {
+  // As a denial's apply says it (issue 15): the provider's conditional fields of what it
+  // returns that would be denied too, so that one application opens the item and what it
+  // holds. Not its NOT_SHARED ones: naming one sends the whole application to the cac-office.
+  const also = below.filter((e) => ownerOf(e, item.owner) === item.owner && e.rule?.class === "CONDITIONAL").filter((e) => {
     const d = denied(e.coordinate, e.rule);
     return d.decision === "DENIED" && APPLICABLE.has(d.reason);
   });

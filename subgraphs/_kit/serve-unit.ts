@@ -41,7 +41,7 @@ export interface ServeUnitOptions {
   readonly redisUrl?: string | null | undefined;
   /** Prefix of this federation's keys in Redis (`ECOFED_REDIS_PREFIX`, default "ecofed:"). */
   readonly redisPrefix?: string | undefined;
-  /** Items of lists one request may read (`ECOFED_UNIT_MAX_ITEMS`, default 50,000): past it, UNIT_READ_LIMIT. */
+  /** Items of lists one request may read (`ECOFED_UNIT_MAX_ITEMS`, default 250,000): past it, UNIT_READ_LIMIT. */
   readonly maxItemsPerRequest?: number;
 }
 

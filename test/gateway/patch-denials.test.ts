@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEnterprises } from "../../demo/enterprises.js";
 import { analyzeOperation } from "../../gateway/enforcement/analyze-operation.js";
 import { denialPlan } from "../../gateway/enforcement/patch-denials.js";
+import { GovernanceGrantSource } from "../../gateway/governance/governance-grant-source.js";
+import { StoreGovernanceReader } from "../../gateway/governance/store-governance-reader.js";
 import { serveGateway, type RunningGateway } from "../../gateway/serve-gateway.js";
 import { PUBLIC_KEY_FILE } from "../../schema/platform-keys.js";
 import { postGraphQL } from "../helpers/graphql-client.js";
@@ -21,7 +23,9 @@ beforeAll(async () => {
   fed = await startInProcessFederation();
   for (const file of ["platform-key.json", PUBLIC_KEY_FILE]) copyFileSync(join(fed.dataDir, file), join(reshapingDir.path, file));
   // The same enforcement, always through the reshape.
-  reshaping = await serveGateway({ host: "127.0.0.1", port: 0, dataDir: reshapingDir.path, defaultClass: null }, fed.supergraphSdl, { forceRewrite: true });
+  // Deciding with the federation's own grants and suspensions (its data dir has the governance store).
+  const grants = new GovernanceGrantSource(new StoreGovernanceReader(fed.dataDir, true));
+  reshaping = await serveGateway({ host: "127.0.0.1", port: 0, dataDir: reshapingDir.path, defaultClass: null }, fed.supergraphSdl, { forceRewrite: true, grants });
 });
 afterAll(async () => {
   await reshaping?.close();

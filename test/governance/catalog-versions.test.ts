@@ -145,7 +145,9 @@ describe("catalog versions (Art. 10–12)", () => {
   it("Art. 10, 21–23: each item tells the requester whether it can read it now and how to apply, and changes with a grant and a suspension", async () => {
     const enforcement = async (requester: AssertedAs) => itemsOf(await catalog(requester, { unit: "enforcement", resource: "Enterprise" }));
     const permits = as.clerk("permits", "BUSINESS_COLLABORATION");
-    const inspectionsApply = { provider: "enforcement", coordinates: ["Enterprise.inspections"], mutation: "applyForAccess", firstStatus: "PENDING", workingDays: 5 };
+    // The item and the conditional fields of what it returns (issue 15); not the NOT_SHARED informant.
+    const inspectionFields = ["id", "date", "kind", "result", "inspector"].map((f) => `Inspection.${f}`);
+    const inspectionsApply = { provider: "enforcement", coordinates: ["Enterprise.inspections", ...inspectionFields], mutation: "applyForAccess", firstStatus: "PENDING", workingDays: 5 };
     expect(Object.fromEntries(await enforcement(permits))).toEqual({
       "Enterprise.inspections": { decision: "DENIED", reason: "OUT_OF_SCOPE", apply: inspectionsApply },
       "Enterprise.penalties": { decision: "ALLOWED", reason: "SHARED", apply: null },
