@@ -94,6 +94,12 @@ describe("the federation, end to end over HTTP", () => {
       const res = await postGraphQL(federation.url, query, variables, reader);
       expect(res.body.errors).toBeUndefined();
       expect(JSON.stringify(res.body.data).length).toBeGreaterThan(200);
+      // The five-unit join shows something from every unit (issue 15: its enterprise had none).
+      const joined = res.body.data!["enterprise"] as Record<string, unknown> | undefined;
+      if (joined) {
+        expect(joined["permit"]).not.toBeNull();
+        for (const list of ["penalties", "emissions", "outfalls"]) expect((joined[list] as unknown[]).length, list).toBeGreaterThan(0);
+      }
     }
   });
 

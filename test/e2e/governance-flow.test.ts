@@ -203,6 +203,10 @@ describe("suspension through the gateway (Art. 29)", () => {
     expect((suspended.body.data!["waterSections"] as unknown[]).length).toBeGreaterThan(0); // its own data
     expect(suspended.body.data!["enterprise"]).toBeNull();
     expect(JSON.stringify(suspended.body)).not.toContain(e.name);
+    // A non-null root of another unit keeps its type (CONTRACT §5): denied, it nulls all of data (README).
+    const withDivisions = await water(`{ divisions { code } waterSections(divisionCode: "420000") { name } }`);
+    expect(reasonsOf(withDivisions)).toEqual(["SUSPENDED"]);
+    expect(withDivisions.body.data).toBeNull();
 
     await mutate(cac, `mutation { liftSuspension(unit: "water", reason: "rectified") { active } }`, {});
     expect((await water(QUERY)).body.errors).toBeUndefined();
