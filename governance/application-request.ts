@@ -1,5 +1,6 @@
 import type { SharePurpose } from "../directives/share/rule.js";
 import type { FieldEntry, PolicyIndex } from "../directives/share/supergraph-policies.js";
+import { quoteInput } from "../domain/quote-input.js";
 import { badArgument as bad, isBlank, type Refusal } from "./refusal.js";
 
 export const DEFAULT_VALID_DAYS = 365;
@@ -36,7 +37,7 @@ export function checkApplicationRequest(index: PolicyIndex, applicant: string, r
   const entries: FieldEntry[] = [];
   for (const coordinate of coordinates) {
     const entry = index.fields.get(coordinate);
-    if (!entry) return bad("input.coordinates", `names ${quoted(coordinate)}, which the federation does not have`);
+    if (!entry) return bad("input.coordinates", `names ${quoteInput(coordinate)}, which the federation does not have`);
     entries.push(entry);
   }
   const providers = checkProviders(entries, applicant);
@@ -75,7 +76,7 @@ function withTypesExpanded(index: PolicyIndex, named: readonly string[], purpose
     const fields = [...index.fields.values()].filter(
       (e) => e.coordinate.startsWith(`${name}.`) && e.rule && e.rule.class !== "UNCONDITIONAL" && e.rule.purposes.includes(purpose),
     );
-    if (fields.length === 0) return bad("input.coordinates", `names ${quoted(name)}, which is no type with a field an application could open for ${purpose}`);
+    if (fields.length === 0) return bad("input.coordinates", `names ${quoteInput(name)}, which is no type with a field an application could open for ${purpose}`);
     const owners = new Set(fields.map(ownerOfField));
     const provider = owners.size === 1 ? [...owners][0] : [...explicit].find((o) => owners.has(o));
     if (!provider) {
@@ -84,11 +85,6 @@ function withTypesExpanded(index: PolicyIndex, named: readonly string[], purpose
     out.push(...fields.filter((e) => ownerOfField(e) === provider).map((e) => e.coordinate));
   }
   return [...new Set(out)];
-}
-
-/** At most a few dozen characters of what the client sent: an error never echoes a huge input back. */
-function quoted(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
 /** The one provider of every field, or why there is not one. */

@@ -1,5 +1,6 @@
 import { hasRole, isExternal, ROLE, unitCodeProblem, type Actor } from "./actor.js";
 import { badArgument, isBlank, reasonText, refuse, type Refusal } from "./refusal.js";
+import { quoteInput } from "../domain/quote-input.js";
 
 export const EXTERNAL_REQUEST_STATUSES = ["AWAITING_REVIEW", "FORWARDED", "REJECTED"] as const;
 export type ExternalRequestStatus = (typeof EXTERNAL_REQUEST_STATUSES)[number];
@@ -17,7 +18,7 @@ export interface ExternalRequestInput {
 export function checkExternalRequest(actor: Actor, input: ExternalRequestInput): { readonly ok: true } | Refusal {
   if (isExternal(actor.unit)) return refuse("FORBIDDEN", "only the ministry's own units request external resources");
   if (!isExternal(input.department) || unitCodeProblem(input.department)) {
-    return badArgument("input.department", `must be an external department, "ext:<code>", got "${input.department}"`);
+    return badArgument("input.department", `must be an external department, "ext:<code>", got ${quoteInput(input.department)}`);
   }
   if (isBlank(input.resource)) return badArgument("input.resource", "must name the resource");
   if (isBlank(input.justification)) return badArgument("input.justification", "must say why it is needed");

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { badUserInput } from "../../schema/errors.js";
+import { quoteInput } from "../../domain/quote-input.js";
 
 export const DEFAULT_LAST = 24;
 export const MAX_LAST = 500;
@@ -16,7 +17,7 @@ const OFFSET = /(Z|[+-]\d{2}:\d{2})$/i;
 function instant(argument: string, value: string | null | undefined, unbounded: number): number {
   if (value === null || value === undefined) return unbounded;
   // Without an offset the instant would depend on the server's time zone.
-  if (!OFFSET.test(value)) throw badUserInput(argument, `must be RFC 3339 with an offset, got "${value}"`);
+  if (!OFFSET.test(value)) throw badUserInput(argument, `must be RFC 3339 with an offset, got ${quoteInput(value)}`);
   return Date.parse(value);
 }
 

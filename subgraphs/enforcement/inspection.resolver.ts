@@ -4,6 +4,7 @@ import type { EnforcementContext } from "./context.js";
 import { Inspection, type InspectionRow } from "./inspection.js";
 import { INSPECTION_SHARE } from "./inspection-share.js";
 import { isInspectionId } from "./record-id.js";
+import { quoteInput } from "../../domain/quote-input.js";
 
 @Resolver(() => Inspection)
 export class InspectionResolver {
@@ -11,7 +12,7 @@ export class InspectionResolver {
   @Directive(INSPECTION_SHARE)
   @Query(() => Inspection, { nullable: true, description: "An inspection by id; null when there is none." })
   inspection(@Arg("id", () => ID) id: string, @Ctx() ctx: EnforcementContext): Promise<InspectionRow | null> {
-    if (!isInspectionId(id)) throw badUserInput("id", `must be "JC", a year and a 6-digit serial, got "${id}"`);
+    if (!isInspectionId(id)) throw badUserInput("id", `must be "JC", a year and a 6-digit serial, got ${quoteInput(id)}`);
     return ctx.inspection.load(id);
   }
 }

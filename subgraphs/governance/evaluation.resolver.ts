@@ -8,6 +8,7 @@ import type { PeriodEvaluationRecord } from "./evaluation-service.js";
 import { forbidden } from "./governance-errors.js";
 import { GOVERNANCE_SHARE } from "./governance-share.js";
 import { visibilityOf } from "./visibility.js";
+import { knownUnitArgument } from "./unit-argument.js";
 
 /** Art. 28: the cac-office evaluates units periodically; the leading group and security team read it; a unit sees its own. */
 @Resolver()
@@ -38,6 +39,7 @@ export class EvaluationResolver {
 
 /** The unit asked for (null: all) when the requester oversees; else its own unit, and no other. */
 function evaluatedUnit(ctx: GovernanceContext, unit: string | null): string | null {
+  if (unit !== null) knownUnitArgument(ctx.store, "unit", unit);
   const requester = requesterOf(ctx);
   if (visibilityOf(requester).kind === "all") return unit;
   if (unit !== null && unit !== requester.unit) throw forbidden("only the cac-office, the leading group and the security team see other units' evaluations (Art. 28)");

@@ -4,6 +4,7 @@ import { GovernanceEvent } from "./governance-event.js";
 import { GOVERNANCE_SHARE } from "./governance-share.js";
 import { Suspension, type SuspensionRecord } from "./suspension.js";
 import { isActive } from "./suspension-repository.js";
+import { knownUnitArgument } from "./unit-argument.js";
 
 /** Art. 29: the cac-office suspends a unit for 6 months, or lifts it early; everyone may see who is suspended. */
 @Resolver(() => Suspension)
@@ -11,7 +12,7 @@ export class SuspensionResolver {
   @Directive(GOVERNANCE_SHARE)
   @Mutation(() => Suspension, { description: "The cac-office suspends a unit for 6 months (Art. 29): it is then served nothing but its own data." })
   suspendUnit(@Arg("unit", () => String) unit: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: GovernanceContext): SuspensionRecord {
-    return ctx.store.supervision.suspend(requesterOf(ctx), unit, reason, ctx.now);
+    return ctx.store.supervision.suspend(requesterOf(ctx), knownUnitArgument(ctx.store, "unit", unit), reason, ctx.now);
   }
 
   @Directive(GOVERNANCE_SHARE)

@@ -218,6 +218,9 @@ describe("evaluation (Art. 28)", () => {
       expect(await h.codes(as.approver("lab"), EVALUATE, { unit: "field" })).toEqual([["FORBIDDEN", "evaluation"]]);
       expect(await h.codes(as.clerk("lab"), BY_PERIOD, { unit: "field", period: "MONTH", from: "2026-06-01" })).toEqual([["FORBIDDEN", "evaluationsByPeriod"]]);
       expect(await h.codes(as.cacOffice, EVALUATE, { from: "2026-07-01", to: "2026-06-30" })).toEqual([["BAD_USER_INPUT", "evaluation"]]);
+      // A unit nobody knows is bad input, not a row named after it (issue 15).
+      expect(await h.codes(as.cacOffice, EVALUATE, { unit: "no-such-unit", to: "2026-06-30" })).toEqual([["BAD_USER_INPUT", "evaluation"]]);
+      expect(await h.codes(as.cacOffice, `mutation { suspendUnit(unit: "wter", reason: "typo") { unit } }`)).toEqual([["BAD_USER_INPUT", "suspendUnit"]]);
     });
   });
 });
