@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { subgraphTimeout, subgraphUnavailable } from "../schema/errors.js";
+import { GraphQLError } from "graphql";
+import { subgraphTimeout, subgraphUnavailable, type ErrorCode } from "../schema/errors.js";
 import { ASSERTION_HEADER } from "../schema/request-assertion.js";
 import type { GatewayContext } from "./identity/authenticate.js";
 import type { CoordinateIndex } from "../schema/operation-coordinates.js";
@@ -70,9 +71,21 @@ export class UnitDataSource extends RemoteGraphQLDataSource {
   override didEncounterError(error: Error, _req: unknown, response?: { status: number }): void {
     const late = this.timedOut();
     if (late) throw subgraphTimeout(this.unit, late);
+    // The unit answered, and refused a value the client sent (a Date the gateway's schema cannot
+    // check): the client's error, said as the unit said it — not "unavailable" (found by the fuzz).
+    const refused = response?.status === 400 ? refusedInput(this.unit, error) : null;
+    if (refused) throw refused;
     const cause = response ? `HTTP ${response.status}` : networkCause(error);
     throw subgraphUnavailable(this.unit, cause);
   }
+}
+
+/** The unit's BAD_USER_INPUT from the body of its HTTP 400, naming the unit; null when it said anything else. */
+function refusedInput(unit: string, error: Error): GraphQLError | null {
+  const body = (error as Partial<GraphQLError>).extensions?.["response"] as { body?: { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } } | undefined;
+  const first = Array.isArray(body?.body?.errors) ? body.body.errors[0] : undefined;
+  if (first?.extensions?.code !== "BAD_USER_INPUT" || typeof first.message !== "string") return null;
+  return new GraphQLError(`Unit "${unit}" refused a value: ${first.message.slice(0, 500)}`, { extensions: { code: "BAD_USER_INPUT" satisfies ErrorCode, unit } });
 }
 
 function networkCause(error: Error): string {

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   METHOD_NOT_ALLOWED: "A unit accepts only POST: what it runs must be exactly what the gateway signed (HTTP 405).",
   INTROSPECTION_DISABLED: "Introspection (__schema, __type) is not open to this requester under ECOFED_INTROSPECTION (HTTP 403; 400 when it is off for everyone). __typename always is.",
   OPERATION_LIMIT: "The operation asks for more than a gateway limit allows (HTTP 400); extensions.limit gives { name, max, actual }. Nothing was asked of any unit; the refusal is audited.",
+  UNIT_READ_LIMIT: "A unit was asked to read more list items in one request than it builds (ECOFED_UNIT_MAX_ITEMS); extensions.limit gives { name, max }. Ask for less.",
   OPERATION_NOT_SUPPORTED: "Subscriptions, @defer and @stream are not served by the gateway (HTTP 400).",
   OPERATION_RESOLUTION_FAILURE: "No operation to run: several in the document and no operationName, or no operation of that name (HTTP 400).",
   INTERNAL_SERVER_ERROR: "An unexpected error; details are in the server log, not here.",

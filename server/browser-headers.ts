@@ -8,19 +8,26 @@ const ALLOWED_METHODS = "GET, POST";
 const PREFLIGHT_MAX_AGE = "600";
 
 /**
- * Headers every answer carries, and CORS for browser pages on `allowedOrigins` (exact
+ * What every answer carries, whoever asks: data answers are never stored (a shared cache or
+ * the browser's would keep another unit's data), never sniffed into HTML, never framed, and
+ * never leak the page that asked.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+};
+
+/**
+ * Headers every answer carries (SECURITY_HEADERS), and CORS for browser pages on `allowedOrigins` (exact
  * origins; none: no CORS header at all). A preflight (`OPTIONS`) to `/graphql` is answered
  * here, before authentication — a browser sends no credentials with it — and true is
  * returned: nothing else is to be written.
  */
 export function applyBrowserHeaders(req: IncomingMessage, res: ServerResponse, pathname: string, allowedOrigins: readonly string[]): boolean {
-  // Data answers are never stored (a shared cache or the browser's would keep another unit's data),
-  // never sniffed into HTML, never framed, and never leak the page that asked.
-  res.setHeader("cache-control", "no-store");
-  res.setHeader("x-content-type-options", "nosniff");
-  res.setHeader("referrer-policy", "no-referrer");
-  res.setHeader("x-frame-options", "DENY");
-  res.setHeader("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   if (allowedOrigins.length === 0) return false;
   // Which origin is echoed depends on the request's: a cache must not serve one origin's answer to another.
   res.setHeader("vary", "Origin");

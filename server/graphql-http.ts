@@ -7,6 +7,8 @@ import { redeemDeferred } from "./deferred-results.js";
 import { endWithJson } from "./json-pieces.js";
 import { utf8Body } from "./utf8-body.js";
 import { applyBrowserHeaders } from "./browser-headers.js";
+import { answerClientError } from "./client-error.js";
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from "./json-depth.js";
 import { HEALTH_PATHS, healthAnswer, type Health } from "./health-endpoints.js";
 
 export type { Health, HealthProblem, HealthReady } from "./health-endpoints.js";
@@ -62,6 +64,8 @@ export async function listenGraphQL<TContext extends BaseContext>(
   const server = options.tls
     ? createHttpsServer({ ...options.tls, requestCert: true, rejectUnauthorized: false }, onRequest)
     : createServer(onRequest);
+  // What Node's parser refuses is answered coded too, never with a bare status line (issue 14 fuzz).
+  server.on("clientError", answerClientError);
   // Longer than a client's pause between requests: a server that closes an idle pooled
   // socket races the client reusing it, and that request fails with a reset (Apollo's
   // default client pools sockets with no idle limit; seen as sporadic failures under load).
@@ -108,10 +112,16 @@ async function handle<TContext extends BaseContext>(
     return;
   }
   if (url.pathname !== "/graphql") {
-    send(res, 404, { error: "not found; GraphQL is served at /graphql" });
+    // Coded like every other refusal (issue 14 fuzz): a client reads errors[].extensions.code.
+    send(res, 404, { errors: [{ message: "Not found: GraphQL is served at /graphql", extensions: { code: "NOT_FOUND" } }] });
     return;
   }
   const body = await readBody(req);
+  // The client went away mid-body (its connection is closed, or answered by answerClientError): nobody to answer.
+  if (body === "aborted") {
+    res.destroy();
+    return;
+  }
   if (body === "too-large") {
     send(res, 413, { errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: "BAD_REQUEST" } }] });
     return;
@@ -128,6 +138,10 @@ async function handle<TContext extends BaseContext>(
       send(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
       return;
     }
+  }
+  if (nestsTooDeep(parsedBody, url)) {
+    send(res, 400, { errors: [{ message: `The request's JSON nests deeper than ${MAX_JSON_DEPTH} levels`, extensions: { code: "BAD_REQUEST" } }] });
+    return;
   }
   let context: TContext;
   try {
@@ -169,8 +183,23 @@ async function handle<TContext extends BaseContext>(
   res.end();
 }
 
-function readBody(req: IncomingMessage): Promise<string | "too-large"> {
-  return new Promise((resolve, reject) => {
+/** The body, or a GET's `variables` and `extensions` (Apollo parses those itself), past MAX_JSON_DEPTH. */
+function nestsTooDeep(body: unknown, url: URL): boolean {
+  if (jsonDepthExceeds(body)) return true;
+  for (const name of ["variables", "extensions"]) {
+    const text = url.searchParams.get(name);
+    if (text === null) continue;
+    try {
+      if (jsonDepthExceeds(JSON.parse(text))) return true;
+    } catch {
+      // Not JSON: Apollo answers that with its own coded 400.
+    }
+  }
+  return false;
+}
+
+function readBody(req: IncomingMessage): Promise<string | "too-large" | "aborted"> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
@@ -184,7 +213,8 @@ function readBody(req: IncomingMessage): Promise<string | "too-large"> {
       chunks.push(chunk);
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
+    // Only the connection fails a request stream: the client's doing, not a server error.
+    req.on("error", () => resolve("aborted"));
   });
 }
 

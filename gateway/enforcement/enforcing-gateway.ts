@@ -22,6 +22,8 @@ import { LruCache } from "../../schema/lru-cache.js";
 import { reshape } from "./reshape.js";
 import { denialPlan, patchDenials, type DenialPlan } from "./patch-denials.js";
 import { shareDeniedError } from "./share-error.js";
+import { operationDocument } from "./operation-document.js";
+import { guardConditionalSelections, withoutGuards } from "./planner-guards.js";
 import { introspectionRefusal, type IntrospectionPolicy } from "./introspection-policy.js";
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from "../limits/operation-limits.js";
 import { refusalEvent, refusalOf, type Refusal } from "../limits/refuse-operation.js";
@@ -277,10 +279,18 @@ export class EnforcingGateway implements GatewayInterface {
     { analysis, denialPlan: plan }: Decided,
     context: GatewayContext,
   ): Promise<GatewayExecutionResult> {
-    if (!analysis.rewrite) return executor(requestContext); // nothing denied or masked: untouched
+    if (!analysis.rewrite) {
+      // Nothing denied or masked: untouched, but for the operations not run (operation-document.ts)
+      // and the planner's hoisted conditions (planner-guards.ts).
+      const document = operationDocument(requestContext.document, requestContext.operation);
+      const guarded = guardConditionalSelections(document);
+      if (guarded) return withoutGuards(await executor({ ...requestContext, ...guarded }));
+      return executor(document === requestContext.document ? requestContext : { ...requestContext, document });
+    }
     const { document, operation, queryHash } = analysis.rewrite;
+    const guarded = document ? guardConditionalSelections(document) : null;
     const upstream: GatewayExecutionResult =
-      document && operation ? await executor({ ...requestContext, document, operation, queryHash }) : { data: {} };
+      document && operation ? withoutGuards(await executor({ ...requestContext, document, operation, queryHash, ...guarded })) : { data: {} };
     // No data (a request error, or null propagated to the root): nothing to reshape, and the
     // answer must stay the gateway's (its HTTP status included); root denials are added to it.
     if (upstream.data === undefined || upstream.data === null) return withRootDenials(upstream, analysis);

@@ -30,15 +30,17 @@ export function mayIntrospect(policy: IntrospectionPolicy, requester: Requester)
 
 /**
  * The refusal of an operation that introspects for a requester the policy does not allow
- * (HTTP 403: the requester's unit may not, as FORBIDDEN), or null to let it run.
+ * (HTTP 403: the requester's unit may not, as FORBIDDEN), or null to let it run. No
+ * operation (several and no operationName, or an unknown one): nothing runs, and the
+ * gateway refuses that itself (OPERATION_RESOLUTION_FAILURE) — found by the fuzz as a 500.
  */
 export function introspectionRefusal(
   policy: IntrospectionPolicy,
   requester: Requester,
   document: DocumentNode,
-  operation: OperationDefinitionNode,
+  operation: OperationDefinitionNode | undefined,
 ): GraphQLError | null {
-  if (mayIntrospect(policy, requester) || !introspects(document, operation)) return null;
+  if (!operation || mayIntrospect(policy, requester) || !introspects(document, operation)) return null;
   return new GraphQLError(
     policy === "off" ? "Introspection is disabled on this gateway." : "Introspection (__schema, __type) is open to the ministry's own units only.",
     { extensions: { code: CODE, http: { status: 403 } } },

@@ -7,6 +7,7 @@ import { SHARE_DEFINITIONS_SDL } from "../../directives/share/definition.js";
 import { pushDownTypeShares } from "../../directives/share/push-down.js";
 import { DateScalar, DateTimeScalar } from "../../schema/scalars.js";
 import { SUBGRAPH_SCHEMA_HEADER } from "./schema-header.js";
+import { checkEntityRepresentations } from "./entity-representations.js";
 import type { AnyUnit } from "./unit.js";
 
 export interface BuiltSubgraph {
@@ -38,6 +39,7 @@ export async function buildUnitSubgraph(unit: AnyUnit): Promise<BuiltSubgraph> {
   resolverMap["DateTime"] = DateTimeScalar as unknown as Record<string, unknown>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap as any });
+  checkEntityRepresentations(schema);
   const sdl = printSubgraphSdl(schema);
   // Read from what composition sees, so the unit masks exactly what the supergraph says is maskable.
   return { schema, sdl, maskable: maskableCoordinates(parse(sdl)) };

@@ -101,6 +101,15 @@ describe("ECOFED_INTROSPECTION=internal (the default)", () => {
     expectRefused(await ask("default", externalToken, `query A ${SCHEMA} query B ${DATA}`, "A"), 403);
   });
 
+  it.each([
+    ["several operations and no operationName", undefined],
+    ["an unknown operationName", "Nope"],
+  ])("answers an external department's document with %s with a coded 400, never a 500 (found by the fuzz)", async (_name, operationName) => {
+    const res = await ask("default", externalToken, `query A ${SCHEMA} query B ${DATA}`, operationName);
+    expect(res.status).toBe(400);
+    expect(errorCodes(res.body)).toEqual([["OPERATION_RESOLUTION_FAILURE", ""]]);
+  });
+
   it("keeps explain working for an external department (it reads the schema inside the gateway)", async () => {
     const res = await postGraphQL(gateways.get("default")!.url, `query ($q: String!) { explain(query: $q) { coordinate decision } }`, { q: DATA }, asRequester(externalToken, "WORK_REFERENCE"));
     expect(res.status).toBe(200);

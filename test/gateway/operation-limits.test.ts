@@ -75,6 +75,13 @@ describe("operation limits", () => {
     expect(res.body.data).toEqual({ enterprise: { creditCode: e.creditCode } });
   });
 
+  it("runs the named operation when another operation declares a variable its own fragment uses (found by the fuzz: HTTP 500 INVALID_GRAPHQL)", async () => {
+    const doc = `query A($c: ID!) { enterprise(creditCode: $c) { ...Name } } query B($i: ID!) { ...Inspection } fragment Name on Enterprise { name } fragment Inspection on Query { inspection(id: $i) { id } }`;
+    const res = await ask(doc, "A");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ data: { enterprise: { name: e.name } } });
+  });
+
   it("refuses the fragment bomb inside explain(query:) too", async () => {
     const res = await postGraphQL(fed.gateway.url, `query ($q: String!) { explain(query: $q) { coordinate } }`, { q: fragmentBomb(24).replace("($c: ID!)", "").replace("$c", `"${e.creditCode}"`) }, asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE"));
     expect(res.body.errors?.map((x) => x.extensions?.["code"])).toEqual(["OPERATION_LIMIT"]);
@@ -116,6 +123,65 @@ describe("explainCost(query:)", () => {
   });
 });
 
+describe("a field whose every selection is conditional (the planner hoisted their condition above it; found by the fuzz)", () => {
+  const asWater = async (query: string, variables: Record<string, unknown>) =>
+    postGraphQL(fed.gateway.url, query, variables, asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE"));
+
+  it("is answered, empty, when the condition excludes every selection: not data null without an error", async () => {
+    const res = await asWater(`query ($a: Boolean!, $b: Boolean!) { divisions @skip(if: $a) { code @include(if: $b) } }`, { a: false, b: false });
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.["divisions"]).toEqual(Array.from({ length: 31 }, () => ({})));
+  });
+
+  it("is an object, not null, for a nullable field too, and the answer holds only what was asked", async () => {
+    const query = `query ($c: ID!, $a: Boolean!, $b: Boolean!) { enterprise(creditCode: $c) @skip(if: $a) { name @include(if: $b) ... @include(if: $b) { creditCode } } }`;
+    expect((await asWater(query, { c: e.creditCode, a: false, b: false })).body).toEqual({ data: { enterprise: {} } });
+    expect((await asWater(query, { c: e.creditCode, a: false, b: true })).body).toEqual({ data: { enterprise: { name: e.name, creditCode: e.creditCode } } });
+    expect((await asWater(query, { c: e.creditCode, a: true, b: true })).body).toEqual({ data: {} });
+  });
+
+  it("is guarded on the rewriting path too (a denied field beside it)", async () => {
+    // The water unit's own sections, fetched alone (the hoisting needs a fetch of conditional selections only).
+    const sections = ((await asWater(`{ waterSections(divisionCode: "110000") { __typename } }`, {})).body.data!["waterSections"] as unknown[]).length;
+    expect(sections).toBeGreaterThan(0);
+    const query = `query ($c: ID!, $a: Boolean!, $b: Boolean!) { enterprise(creditCode: $c) { inspections { id } } waterSections(divisionCode: "110000") @skip(if: $a) { __typename @include(if: $b) } }`;
+    const res = await asWater(query, { c: e.creditCode, a: false, b: false });
+    expect(res.body.errors?.map((x) => x.extensions?.["code"])).toEqual(["SHARE_DENIED"]);
+    expect(res.body.data).toEqual({ enterprise: { inspections: null }, waterSections: Array.from({ length: sections }, () => ({})) });
+  });
+});
+
+describe("a value only the unit can check", () => {
+  it("is refused as the unit refuses it, BAD_USER_INPUT naming the unit, not SUBGRAPH_UNAVAILABLE (found by the fuzz)", async () => {
+    const res = await postGraphQL(fed.gateway.url, `query ($d: Date) { penalties(from: $d, first: 1) { totalCount } }`, { d: 1.5 }, asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE"));
+    expect(res.body.errors?.map((x) => [x.extensions?.["code"], x.extensions?.["unit"]])).toEqual([["BAD_USER_INPUT", "enforcement"]]);
+    expect(res.body.errors?.[0]?.message).toContain("Date must be YYYY-MM-DD");
+  });
+
+  // The gateway takes any JSON for a custom scalar; 100,000 levels of it overflowed the walks of the subgraph fetch.
+  const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+  const DEEP_DATE = `query ($d: Date) { penalties(from: $d, first: 1) { totalCount } }`;
+
+  it("refuses a variable nested 100,000 deep: a coded 400, not an internal error (found by the fuzz)", async () => {
+    const res = await fetch(fed.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE") },
+      body: `{"query":${JSON.stringify(DEEP_DATE)},"variables":{"d":${deep}}}`,
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as GraphQLResponse["body"]).errors?.map((x) => x.extensions?.["code"])).toEqual(["BAD_REQUEST"]);
+  });
+
+  it("refuses the same in a GET's variables", async () => {
+    const levels = 5_000; // brackets unescaped (a URL's query may hold them): what fits in Node's 16 KiB of headers
+    const url = `${fed.gateway.url}?query=${encodeURIComponent(DEEP_DATE)}&variables=${encodeURIComponent('{"d":')}${"[".repeat(levels)}${"]".repeat(levels)}${encodeURIComponent("}")}`;
+    const res = await fetch(url, { headers: { "apollo-require-preflight": "1", ...asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE") } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as GraphQLResponse["body"]).errors?.map((x) => x.extensions?.["code"])).toEqual(["BAD_REQUEST"]);
+  });
+});
+
 describe("operations the gateway does not run", () => {
   it.each([
     ["two operations without operationName", `query A { divisions { code } } query B { divisions { name } }`, undefined, "OPERATION_RESOLUTION_FAILURE"],
@@ -125,6 +191,19 @@ describe("operations the gateway does not run", () => {
     const res = await ask(query, operationName);
     expect(res.status).toBe(400);
     expect(res.body.errors?.map((x) => x.extensions?.["code"])).toEqual([code]);
+  });
+
+  it.each([
+    ["a persisted query whose sha256Hash is not its text's", { query: "{ divisions { code } }", extensions: { persistedQuery: { version: 1, sha256Hash: "abc" } } }],
+    ["an unsupported persisted-query version", { query: "{ divisions { code } }", extensions: { persistedQuery: { version: 2, sha256Hash: "abc" } } }],
+  ])("%s: a coded 400, never INTERNAL_SERVER_ERROR (found by the fuzz)", async (_name, body) => {
+    const res = await fetch(fed.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...asRequester(await tokenFor(fed.dataDir, "water"), "WORK_REFERENCE") },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as GraphQLResponse["body"]).errors?.map((x) => x.extensions?.["code"])).toEqual(["BAD_REQUEST"]);
   });
 
   it("@defer: a coded 400", async () => {

@@ -219,6 +219,20 @@ describe("a unit runs exactly the request its assertion was signed for", () => {
     expect(await res.text()).not.toContain(first!.name);
   });
 
+  it.each([
+    ["a string", "91110101227415657B"],
+    ["an array", [1]],
+    ["an object without __typename", { creditCode: "x" }],
+    ["an object naming no type of the unit", { __typename: "Nope", creditCode: "x" }],
+    ["an object naming a type of the unit that is no entity", { __typename: "PageInfo" }],
+    ["an object whose __typename is not a string", { __typename: { a: 1 } }],
+  ])("answers an _entities representation that is %s BAD_USER_INPUT, never an internal error (found by the fuzz)", async (_name, representation) => {
+    const request: ExactRequest = { query: `query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, variables: { r: [representation] } };
+    const res = await sendExact(await signedFor(request, ["Query._entities"]), request);
+    const body = (await res.json()) as GraphQLResponse["body"];
+    expect(body.errors?.map((e) => e.extensions?.["code"])).toEqual(["BAD_USER_INPUT"]);
+  });
+
   it("serves the platform's own request only on a platform assertion", async () => {
     const sdl = { query: "{ _service { sdl } }" };
     const platform = await platformAssertion(key, "ecofed-composition", { unit: "info-center", request: sdl, coordinates: ["Query._service", "_Service.sdl"] });
