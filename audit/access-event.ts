@@ -2,7 +2,7 @@ import type { DecisionReason, ShareDecision } from "../directives/share/evaluate
 import type { ShareClass, SharePurpose } from "../directives/share/rule.js";
 
 /** Why a whole request was refused before any field was decided (one record: its root type). */
-export type RefusalReason = `OPERATION_LIMIT:${string}` | "OPERATION_NOT_SUPPORTED" | "OPERATION_UNRESOLVED";
+export type RefusalReason = `OPERATION_LIMIT:${string}` | "OPERATION_NOT_SUPPORTED" | "OPERATION_UNRESOLVED" | "INTROSPECTION_DISABLED";
 
 /**
  * One field decision of one request (SPEC §4, CONTRACT §6): who, when, which field, whose,

@@ -218,7 +218,8 @@ export class EnforcingGateway implements GatewayInterface {
   ): Promise<GatewayExecutionResult> {
     const context = requestContext.context as GatewayContext;
     const introspection = introspectionRefusal(this.options.introspection ?? "internal", context.requester, requestContext.document, requestContext.operation);
-    if (introspection) return { errors: [introspection] };
+    // Recorded like every refusal: the security team sees who tried to read the schema.
+    if (introspection) return this.refuse({ error: introspection, reason: "INTROSPECTION_DISABLED", rootType: "Query" }, requestContext, context, reservation);
     const refused = refusalOf(requestContext, requestContext.schema, this.limits, this.state?.listSizes ?? new Map());
     if (refused) return this.refuse(refused, requestContext, context, reservation);
     try {

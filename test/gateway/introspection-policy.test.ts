@@ -1,4 +1,8 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { parse, type OperationDefinitionNode } from "graphql";
+import { recordsBetween } from "../../audit/export-records.js";
+import { AUDIT_STORE_FILE } from "../../audit/migrations.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GatewayConfig } from "../../gateway/config.js";
 import { introspects, type IntrospectionPolicy } from "../../gateway/enforcement/introspection-policy.js";
@@ -79,6 +83,18 @@ describe("ECOFED_INTROSPECTION=internal (the default)", () => {
     ["next to data, which is not served either", WITH_DATA],
   ])("refuses an external department with HTTP 403: %s", async (_name, query) => {
     expectRefused(await ask("default", externalToken, query), 403);
+  });
+
+  it("records each refusal for the security team: one DENIED record, reason INTROSPECTION_DISABLED", async () => {
+    const res = await ask("default", externalToken, SCHEMA);
+    const requestId = res.headers.get("x-request-id")!;
+    const db = new Database(join(dir.path, AUDIT_STORE_FILE), { readonly: true });
+    try {
+      const records = [...recordsBetween(db, "2000-01-01T00:00:00Z", "2100-01-01T00:00:00Z")].filter((r) => r.requestId === requestId);
+      expect(records).toEqual([expect.objectContaining({ unit: "ext:somedept", coordinate: "Query", owner: "platform", decision: "DENIED", reason: "INTROSPECTION_DISABLED" })]);
+    } finally {
+      db.close();
+    }
   });
 
   it("refuses an unauthenticated caller before anything (HTTP 401), showing no schema", async () => {
