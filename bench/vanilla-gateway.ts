@@ -34,7 +34,7 @@ const supergraphSdl = readFileSync(file, "utf8");
 const coordinates = fetchCoordinateIndex(supergraphSdl);
 const gateway = closedNetworkGateway({
   supergraphSdl,
-  buildService: ({ name, url }) => new PlatformDataSource(name, url!, key, "vanilla-baseline", coordinates, mode === "fetch" ? (fetch as unknown as Fetcher) : undefined),
+  buildService: ({ name, url }) => new PlatformDataSource(name, url!, key, "vanilla-baseline", coordinates.forUnit(name), mode === "fetch" ? (fetch as unknown as Fetcher) : undefined),
 });
 // Served as ecofed serves its answers (listenGraphQL, results written in pieces), so the
 // comparison is between the gateways, not between HTTP layers.

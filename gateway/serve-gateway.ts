@@ -90,7 +90,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     supergraphSdl,
     buildService: ({ name, url }) => {
       if (!url) throw new Error(`subgraph "${name}" has no URL in the supergraph`);
-      return new UnitDataSource(name, url, keyring, fetchCoordinates, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS);
+      return new UnitDataSource(name, url, keyring, fetchCoordinates.forUnit(name), config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS);
     },
     // Outside NODE_ENV=production Apollo shows its query plan to whoever sends
     // Apollo-Query-Plan-Experimental: never, whatever the environment says.

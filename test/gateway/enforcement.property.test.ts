@@ -40,7 +40,7 @@ beforeAll(async () => {
   // Unenforced, but signed: the units answer only the platform.
   const key = await loadOrCreatePlatformKey(fed.dataDir);
   const coordinates = fetchCoordinateIndex(fed.supergraphSdl);
-  const gateway = closedNetworkGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ name, url }) => new PlatformDataSource(name, url!, key, "unenforced-oracle", coordinates, fetch as unknown as ConstructorParameters<typeof PlatformDataSource>[5]) });
+  const gateway = closedNetworkGateway({ supergraphSdl: fed.supergraphSdl, buildService: ({ name, url }) => new PlatformDataSource(name, url!, key, "unenforced-oracle", coordinates.forUnit(name), fetch as unknown as ConstructorParameters<typeof PlatformDataSource>[5]) });
   vanillaApollo = new ApolloServer({ gateway });
   await vanillaApollo.start();
   vanilla = await listenGraphQL({ apollo: vanillaApollo, host: "127.0.0.1", port: 0, context: async () => ({}), healthy: () => true });

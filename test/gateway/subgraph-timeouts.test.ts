@@ -190,7 +190,7 @@ describe("subgraph timeouts", () => {
   it("a fetch due after the request's deadline is not sent at all", async () => {
     const dir = tempDir("timeouts");
     dirs.push(dir);
-    const source = new UnitDataSource("sluggish", `http://127.0.0.1:${proxy.port}/graphql`, await openPlatformKeyring(dir.path), fetchCoordinateIndex(supergraphSdl), 10_000);
+    const source = new UnitDataSource("sluggish", `http://127.0.0.1:${proxy.port}/graphql`, await openPlatformKeyring(dir.path), fetchCoordinateIndex(supergraphSdl).forUnit("sluggish"), 10_000);
     const calls = sluggishCalls;
     const spent = requestDeadline(500, performance.now() - 501);
     // (@apollo/gateway does not export its request-kind enum: its value, as the gateway passes it.)
