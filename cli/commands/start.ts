@@ -21,7 +21,7 @@ export async function startCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { port: { type: "string" }, tls: { type: "boolean" }, limit: { type: "string", multiple: true } } });
   // Every process `npm start` runs is a production one (issue 14): outside it, Apollo's gateway
   // shows its query plan to anyone who sends Apollo-Query-Plan-Experimental. Set before the
-  // gateway is built (Apollo reads it then); startUnitProcesses sets it for the units too.
+  // gateway is built (Apollo reads it then); the unit supervisor sets it for the units too.
   process.env["NODE_ENV"] = "production";
   const base = baseConfig(process.env, { port: values.port });
   const config = {
