@@ -19,9 +19,9 @@ export class FetchCoordinates {
     let subgraphs: ReturnType<Supergraph["subgraphs"]> | null = null;
     try {
       subgraphs = Supergraph.build(supergraphSdl).subgraphs();
-    } catch (error) {
-      // A supergraph Apollo's own extraction cannot split: every unit is read against it whole.
-      console.error(`ecofed: cannot extract the subgraphs of this supergraph (${(error as Error).message}); fetches are described against the supergraph`);
+    } catch {
+      // A supergraph Apollo's extraction cannot split: every unit is read against it whole (as
+      // before), and the gateway's own build of it says what is wrong, in one line.
     }
     for (const name of subgraphs?.names() ?? []) {
       this.units.set(name, new CoordinateIndex(subgraphs!.get(name)!.schema.toGraphQLJSSchema()));
