@@ -42,6 +42,10 @@ export interface GatewayConfig {
   readonly limits?: OperationLimits;
   /** What the gateway's cached decisions may weigh together (`ECOFED_DECISION_CACHE_MB`, default 64). */
   readonly decisionCacheBytes?: number;
+  /** What Apollo's parsed-document cache may weigh, on the heap (`ECOFED_DOCUMENT_CACHE_MB`, default 64). */
+  readonly documentCacheBytes?: number;
+  /** What Apollo's query-plan cache may weigh, on the heap (`ECOFED_PLAN_CACHE_MB`, default 64). */
+  readonly planCacheBytes?: number;
   /** Longest wait for one fetch to a unit (`ECOFED_SUBGRAPH_TIMEOUT_MS`, default 10 000): then its part is null with SUBGRAPH_TIMEOUT. */
   readonly subgraphTimeoutMs?: number;
   /** Longest a request's fetches may run, from its arrival (`ECOFED_REQUEST_DEADLINE_MS`, default 30 000): a late fetch gets what remains. */
@@ -90,6 +94,8 @@ export function baseConfig(env: NodeJS.ProcessEnv, flags: { port?: string | unde
     corsOrigins: parseCorsOrigins(env["ECOFED_CORS_ORIGINS"]),
     limits: limitsOf(env),
     decisionCacheBytes: parseMegabytes(env["ECOFED_DECISION_CACHE_MB"], "ECOFED_DECISION_CACHE_MB", 64),
+    documentCacheBytes: parseMegabytes(env["ECOFED_DOCUMENT_CACHE_MB"], "ECOFED_DOCUMENT_CACHE_MB", 64),
+    planCacheBytes: parseMegabytes(env["ECOFED_PLAN_CACHE_MB"], "ECOFED_PLAN_CACHE_MB", 64),
     subgraphTimeoutMs: parseMillis(env["ECOFED_SUBGRAPH_TIMEOUT_MS"], "ECOFED_SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS),
     requestDeadlineMs: parseMillis(env["ECOFED_REQUEST_DEADLINE_MS"], "ECOFED_REQUEST_DEADLINE_MS", DEFAULT_REQUEST_DEADLINE_MS),
   };

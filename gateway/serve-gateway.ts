@@ -3,6 +3,7 @@ import { listenGraphQL } from "../server/graphql-http.js";
 import { deferStringify } from "../server/deferred-results.js";
 import { closedNetworkPlugins } from "../server/closed-network-plugins.js";
 import { closedNetworkGateway } from "./closed-network-gateway.js";
+import { DEFAULT_CACHE_BYTES, documentCache, queryPlanCache } from "../server/bounded-caches.js";
 import { ConfigError, DEFAULT_REQUEST_DEADLINE_MS, DEFAULT_SUBGRAPH_TIMEOUT_MS, knownUnits, type GatewayConfig } from "./config.js";
 import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
 import { formatGatewayError } from "./enforcement/share-error.js";
@@ -95,6 +96,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     // Outside NODE_ENV=production Apollo shows its query plan to whoever sends
     // Apollo-Query-Plan-Experimental: never, whatever the environment says.
     __exposeQueryPlanExperimental: false,
+    queryPlannerConfig: { cache: queryPlanCache(config.planCacheBytes ?? DEFAULT_CACHE_BYTES) },
   });
   const enforcement = new EnforcingGateway(inner, {
     defaultClass: config.defaultClass,
@@ -107,6 +109,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: enforcement,
+    documentStore: documentCache(config.documentCacheBytes ?? DEFAULT_CACHE_BYTES),
     formatError: (formatted, error) => formatGatewayError(withIntrospectionCode(formatted), error),
     // Never left to NODE_ENV: on unless ECOFED_INTROSPECTION=off; who may is enforcement's to decide.
     introspection: apolloIntrospection(config.introspection ?? "internal"),

@@ -53,10 +53,11 @@ export class LruCache<K, V> {
     return this.totalBytes;
   }
 
-  private delete(key: K): void {
+  delete(key: K): boolean {
     const entry = this.entries.get(key);
-    if (!entry) return;
+    if (!entry) return false;
     this.entries.delete(key);
     this.totalBytes -= entry.bytes;
+    return true;
   }
 }

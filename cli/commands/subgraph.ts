@@ -27,6 +27,7 @@ export async function subgraphCommand(args: string[]): Promise<void> {
     redisUrl: base.redisUrl,
     redisPrefix: base.redisPrefix,
     maxItemsPerRequest: positiveSetting(process.env["ECOFED_UNIT_MAX_ITEMS"], "ECOFED_UNIT_MAX_ITEMS", DEFAULT_UNIT_MAX_ITEMS),
+    ...(base.documentCacheBytes ? { documentCacheBytes: base.documentCacheBytes } : {}),
   });
   // The supervisor waits for this message; it means the demo data exists and requests are served.
   process.send?.({ type: "ready", unit: unit.code, url: running.url, seeded: running.seeded });

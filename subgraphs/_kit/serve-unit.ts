@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
+import { DEFAULT_CACHE_BYTES, documentCache } from "../../server/bounded-caches.js";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { listenGraphQL, type RunningHttpServer } from "../../server/graphql-http.js";
@@ -43,6 +44,8 @@ export interface ServeUnitOptions {
   readonly redisPrefix?: string | undefined;
   /** Items of lists one request may read (`ECOFED_UNIT_MAX_ITEMS`, default 250,000): past it, UNIT_READ_LIMIT. */
   readonly maxItemsPerRequest?: number;
+  /** What the unit's parsed-document cache may hold on the heap (`ECOFED_DOCUMENT_CACHE_MB`, default 64). */
+  readonly documentCacheBytes?: number;
 }
 
 export interface RunningUnit {
@@ -93,6 +96,8 @@ export async function serveUnit(unit: AnyUnit, options: ServeUnitOptions): Promi
       options.platformKeys && nonces ? { verifier: new AssertionVerifier(options.platformKeys, unit.code, nonces), coordinates: new CoordinateIndex(schema), maskable } : null;
     apollo = new ApolloServer<object>({
       schema,
+      // Every distinct query the gateway sends is parsed once and kept: bounded by what it weighs.
+      documentStore: documentCache(options.documentCacheBytes ?? DEFAULT_CACHE_BYTES),
       formatError: maskUnexpectedErrors,
       includeStacktraceInErrorResponses: false,
       stringifyResult: deferStringify,

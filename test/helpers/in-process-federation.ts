@@ -39,8 +39,10 @@ export async function startInProcessFederation(
     tls?: boolean;
     /** Grants and suspensions shared through Redis, under this federation's own key prefix. */
     redis?: { url: string; prefix: string };
-    /** Lowered to test the decision cache's budget. */
+    /** Lowered to test the caches' budgets. */
     decisionCacheBytes?: number;
+    documentCacheBytes?: number;
+    planCacheBytes?: number;
   } = {},
 ): Promise<InProcessFederation> {
   const dir = tempDir("fed");
@@ -55,7 +57,7 @@ export async function startInProcessFederation(
   const auditing = auditUnit({ redisUrl: redis?.url ?? null, env: { ...process.env, [REDIS_PREFIX_ENV]: redis?.prefix, [REPLICA_ID_ENV]: undefined } });
   for (const unit of await loadUnits()) {
     const own = unit.code === auditing.code ? auditing : publishing && unit.code === publishing.code ? publishing : unit;
-    units.set(unit.code, await startUnit(own, key, dir.path));
+    units.set(unit.code, await startUnit(own, key, dir.path, options.documentCacheBytes ? { documentCacheBytes: options.documentCacheBytes } : {}));
   }
   const composed = composeSupergraph(
     await Promise.all(
@@ -85,6 +87,8 @@ export async function startInProcessFederation(
       auditFailOpen: options.auditFailOpen ?? false,
       ...(redis ? { redisUrl: redis.url, redisPrefix: redis.prefix } : {}),
       ...(options.decisionCacheBytes ? { decisionCacheBytes: options.decisionCacheBytes } : {}),
+      ...(options.documentCacheBytes ? { documentCacheBytes: options.documentCacheBytes } : {}),
+      ...(options.planCacheBytes ? { planCacheBytes: options.planCacheBytes } : {}),
       ...(options.tls ? { tls: await gatewayTls(dir.path, "127.0.0.1") } : {}),
     },
     composed.supergraphSdl,

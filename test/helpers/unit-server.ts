@@ -17,7 +17,7 @@ export async function startUnit(
   unit: AnyUnit,
   platformKeys?: VerificationKeys,
   sharedDataDir?: string,
-  options: Pick<ServeUnitOptions, "maxItemsPerRequest"> = {},
+  options: Pick<ServeUnitOptions, "maxItemsPerRequest" | "documentCacheBytes"> = {},
 ): Promise<UnitUnderTest> {
   // A shared data dir belongs to the caller; an own one is removed on stop.
   const dir = sharedDataDir ? { path: sharedDataDir, remove: () => undefined } : tempDir(unit.code);
