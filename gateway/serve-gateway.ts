@@ -3,6 +3,7 @@ import { listenGraphQL } from "../server/graphql-http.js";
 import { deferStringify } from "../server/deferred-results.js";
 import { closedNetworkPlugins } from "../server/closed-network-plugins.js";
 import { closedNetworkGateway } from "./closed-network-gateway.js";
+import { PlanningFailures } from "./enforcement/planning-failures.js";
 import { DEFAULT_CACHE_BYTES, documentCache, queryPlanCache } from "../server/bounded-caches.js";
 import { ConfigError, DEFAULT_REQUEST_DEADLINE_MS, DEFAULT_SUBGRAPH_TIMEOUT_MS, knownUnits, type GatewayConfig } from "./config.js";
 import { EnforcingGateway } from "./enforcement/enforcing-gateway.js";
@@ -87,6 +88,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
   const revocations = config.tls ? new RevocationList(caPaths(config.dataDir).revoked) : undefined;
   let ready = false;
   const fetchCoordinates = fetchCoordinateIndex(supergraphSdl);
+  const planning = new PlanningFailures();
   const inner = closedNetworkGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -97,11 +99,13 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
     // Apollo-Query-Plan-Experimental: never, whatever the environment says.
     __exposeQueryPlanExperimental: false,
     queryPlannerConfig: { cache: queryPlanCache(config.planCacheBytes ?? DEFAULT_CACHE_BYTES) },
+    experimental_didResolveQueryPlan: planning.didResolveQueryPlan,
   });
   const enforcement = new EnforcingGateway(inner, {
     defaultClass: config.defaultClass,
     grants,
     forceRewrite: parts.forceRewrite ?? false,
+    planning,
     introspection: config.introspection ?? "internal",
     ...(config.limits ? { limits: config.limits } : {}),
     ...(config.decisionCacheBytes ? { cacheBytes: config.decisionCacheBytes } : {}),

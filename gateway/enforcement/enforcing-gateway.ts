@@ -24,6 +24,7 @@ import { denialPlan, patchDenials, type DenialPlan } from "./patch-denials.js";
 import { shareDeniedError } from "./share-error.js";
 import { operationDocument } from "./operation-document.js";
 import { guardConditionalSelections, withoutGuards } from "./planner-guards.js";
+import type { PlanningFailures } from "./planning-failures.js";
 import { introspectionRefusal, type IntrospectionPolicy } from "./introspection-policy.js";
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from "../limits/operation-limits.js";
 import { refusalEvent, refusalOf, type Refusal } from "../limits/refuse-operation.js";
@@ -44,6 +45,8 @@ export interface EnforcementOptions {
   readonly introspection?: IntrospectionPolicy;
   /** What one operation may ask for (DEFAULT_OPERATION_LIMITS when unset). */
   readonly limits?: OperationLimits;
+  /** Tells the planner's failures apart; the inner gateway must report its plans to it (`didResolveQueryPlan`). */
+  readonly planning?: PlanningFailures;
 }
 
 /** The audit log as the gateway sees it. */
@@ -136,7 +139,8 @@ export class EnforcingGateway implements GatewayInterface {
   }
 
   async load(options: Parameters<GatewayInterface["load"]>[0]): Promise<{ executor: GatewayExecutor }> {
-    const { executor } = await this.inner.load(options);
+    const loaded = await this.inner.load(options);
+    const executor = this.options.planning ? this.options.planning.wrap(loaded.executor) : loaded.executor;
     return { executor: (requestContext) => this.execute(requestContext, executor) };
   }
 
