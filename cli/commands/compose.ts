@@ -20,14 +20,18 @@ export async function composeCommand(args: string[]): Promise<void> {
  * each unit's URL is the one `npm start` gives it (the gateway's port + 1 + its index).
  */
 export async function composeDemoSupergraph(gateway: { readonly host: string; readonly port: number }): Promise<string> {
-  const sources = await Promise.all(
+  const composed = composeSupergraph(await demoSubgraphs(gateway));
+  if (!composed.ok) throw new CliError(`composition failed:\n${composed.errors.map((e) => `  ${e}`).join("\n")}`);
+  return composed.supergraphSdl;
+}
+
+/** Every demo unit's subgraph, built in this process, at the URL `npm start` gives it. */
+export async function demoSubgraphs(gateway: { readonly host: string; readonly port: number }): Promise<{ name: string; url: string; sdl: string }[]> {
+  return Promise.all(
     (await loadUnits()).map(async (unit, i) => ({
       name: unit.code,
       url: `http://${gateway.host}:${gateway.port + 1 + i}/graphql`,
       sdl: (await buildUnitSubgraph(unit)).sdl,
     })),
   );
-  const composed = composeSupergraph(sources);
-  if (!composed.ok) throw new CliError(`composition failed:\n${composed.errors.map((e) => `  ${e}`).join("\n")}`);
-  return composed.supergraphSdl;
 }

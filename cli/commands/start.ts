@@ -5,9 +5,8 @@ import { loadOrCreatePlatformKey } from "../../gateway/identity/platform-key.js"
 import { gatewayTls } from "../../gateway/identity/gateway-tls.js";
 import { parseLimits } from "../../gateway/limits/limits-config.js";
 import { serveGateway } from "../../gateway/serve-gateway.js";
-import { lintSubgraphs } from "../../directives/share/lint.js";
-import { composeSupergraph } from "../../schema/compose.js";
-import { loadUnit, UNIT_CODES } from "../../subgraphs/registry.js";
+import { checkFederation } from "../../governance/catalog/check-federation.js";
+import { UNIT_CODES } from "../../subgraphs/registry.js";
 import { CliError } from "../cli-error.js";
 import { takenPorts } from "../free-ports.js";
 import { onShutdown } from "../shutdown.js";
@@ -51,17 +50,14 @@ export async function startCommand(args: string[]): Promise<void> {
       processes.map((p) => ({ name: p.unit, url: p.url })),
       key,
     );
-    // Classification is checked on what the units actually serve: a @share composition would
-    // drop silently (no @composeDirective) must stop the start, not open the data.
-    const problems = lintSubgraphs(
-      await Promise.all(sources.map(async (s) => ({ ...s, businessData: (await loadUnit(s.name)).businessData }))),
-    );
-    if (problems.length > 0) throw new CliError(`classification problems (ecofed lint):\n${problems.map((p) => `  ${p}`).join("\n")}`);
-    const composed = composeSupergraph(sources);
-    if (!composed.ok) {
-      throw new CliError(`composition failed:\n${composed.errors.map((e) => `  ${e}`).join("\n")}`);
+    // Classification is checked on what the units actually serve, with the checks of `ecofed lint`:
+    // a @share composition would drop silently (no @composeDirective) must stop the start, not open the data.
+    const checks = checkFederation(sources);
+    if (checks.problems.length > 0 || !checks.supergraphSdl) {
+      throw new CliError(`the federation does not pass ecofed lint:\n${checks.problems.map((p) => `  ${p}`).join("\n")}`);
     }
-    const gateway = await serveGateway(config, composed.supergraphSdl);
+    if (checks.flags.length > 0) console.log(`ecofed: ${checks.flags.length} Art. 16 flags for the leading group to review (ecofed lint lists them)`);
+    const gateway = await serveGateway(config, checks.supergraphSdl);
     onShutdown(async () => {
       await gateway.close();
       await supervisor.stop();

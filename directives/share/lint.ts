@@ -15,16 +15,15 @@ import { parseShareDirective } from "./parse.js";
 export interface LintSubgraph {
   readonly name: string;
   readonly sdl: string;
-  /** Its Art. 16 business-data category, when its data is business data (should be UNCONDITIONAL). */
-  readonly businessData?: string;
 }
 
 // Types federation adds to every subgraph: nobody's data.
 const FEDERATION_FIELD = /^(Query\._entities|Query\._service|_Service\.sdl)$/;
 
 /**
- * Checks every subgraph's classification (CONTRACT §3, SPEC §2); one line per problem.
- * Composition accepts all of these silently, and several would fail open.
+ * Checks every subgraph's classification as its own SDL states it (CONTRACT §3, SPEC §2); one
+ * line per problem. Composition accepts all of these silently, and several would fail open;
+ * what the composed federation shows (its catalog's problems and flags) is checkFederation's.
  */
 export function lintSubgraphs(subgraphs: readonly LintSubgraph[]): string[] {
   const problems: string[] = [];
@@ -81,10 +80,6 @@ function lintOne(subgraph: LintSubgraph, doc: DocumentNode): string[] {
       if (!parsed.ok) {
         at(coordinate, `@share ${parsed.problem}`);
         continue;
-      }
-      // Art. 16: business data is shared unconditionally unless a stated basis says otherwise.
-      if (subgraph.businessData && parsed.rule.class !== "UNCONDITIONAL" && !parsed.rule.basis && !isKeyOnly(field)) {
-        at(coordinate, `is ${subgraph.businessData} business data (Art. 16) classed ${parsed.rule.class} without a basis`);
       }
       if (parsed.rule.mask === "PARTIAL" && !isTextual(field)) at(coordinate, "mask: PARTIAL on a field that is not text: its value could only be withheld");
     }
@@ -180,8 +175,4 @@ function stringArg(directive: ConstDirectiveNode, name: string): string | undefi
 function isTextual(field: FieldDefinitionNode): boolean {
   const named = print(field.type).replace(/[[\]!]/g, "");
   return named === "String" || named === "ID";
-}
-
-function isKeyOnly(field: FieldDefinitionNode): boolean {
-  return (field.directives ?? []).some((d) => d.name.value === "external");
 }

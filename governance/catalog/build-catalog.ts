@@ -4,7 +4,7 @@ import type { Catalog } from "./catalog.js";
 import type { CatalogContext } from "./catalog-context.js";
 import { accessPointsByResource } from "./access-points.js";
 import { buildResource } from "./build-resource.js";
-import { catalogProblems } from "./catalog-problems.js";
+import { catalogFlags, catalogProblems } from "./catalog-problems.js";
 import { byCodePoint } from "./code-point-order.js";
 import { findConnections, isConnectionPart } from "./connections.js";
 import { digestOf } from "./digest.js";
@@ -36,6 +36,6 @@ export function buildCatalog(supergraphSdl: string): Catalog {
   const queryType = shape.objectTypes.find((t) => t.name.value === shape.queryType);
   const accessPoints = accessPointsByResource(queryType, policies, resourceOf);
   const resources = resourceTypes.map((type) => buildResource(type, accessPoints.get(type.name.value) ?? [], context));
-  const content = { resources, problems: catalogProblems({ resources, objectTypes: shape.objectTypes, policies }) };
+  const content = { resources, problems: catalogProblems({ resources, objectTypes: shape.objectTypes, policies }), flags: catalogFlags(resources) };
   return { digest: digestOf(content), ...content };
 }

@@ -1,4 +1,4 @@
-import type { CatalogProblem, CatalogResource } from "./catalog.js";
+import type { CatalogFlag, CatalogResource } from "./catalog.js";
 import { byCodePoint } from "./code-point-order.js";
 
 /**
@@ -25,10 +25,10 @@ export const ART16_CATEGORIES: ReadonlySet<string> = new Set([
  * `Enterprise.inspections` is enforcement's business data on info-center's resource.
  * A stated basis does not clear an item: the leading group reviews each one (Art. 11).
  */
-export function businessDataProblems(resources: readonly CatalogResource[]): CatalogProblem[] {
+export function businessDataFlags(resources: readonly CatalogResource[]): CatalogFlag[] {
   const categoryOf = businessCategoryByUnit(resources);
   return resources.flatMap((resource) =>
-    resource.items.flatMap((item): CatalogProblem[] => {
+    resource.items.flatMap((item): CatalogFlag[] => {
       const category = categoryOf.get(item.owner);
       if (!category || !item.sharingClass || item.sharingClass === "UNCONDITIONAL") return [];
       const basis = item.basis ? "on a stated basis" : "without a basis";

@@ -1,7 +1,7 @@
 import type { ObjectTypeDefinitionNode } from "graphql";
 import { ownerOf, type PolicyIndex } from "../../directives/share/supergraph-policies.js";
-import { businessDataProblems } from "./business-data.js";
-import type { CatalogProblem, CatalogResource } from "./catalog.js";
+import { businessDataFlags } from "./business-data.js";
+import type { CatalogFinding, CatalogFlag, CatalogProblem, CatalogResource } from "./catalog.js";
 import { byCodePoint } from "./code-point-order.js";
 
 export interface ProblemInput {
@@ -11,15 +11,22 @@ export interface ProblemInput {
   readonly policies: PolicyIndex;
 }
 
-/** The catalog's own problems, by subject then code. */
+/** The catalog's problems, which block: by subject then code. */
 export function catalogProblems({ resources, objectTypes, policies }: ProblemInput): CatalogProblem[] {
   const invalid = policies.problems.map((text) => invalidShare(text, policies));
   const reported = new Set(invalid.map((p) => p.subject));
   // An unreadable @share leaves its field unclassified: one problem for it is enough.
   const unclassified = unclassifiedFields(resources, objectTypes, policies).filter((p) => !reported.has(p.subject));
-  return [...invalid, ...unclassified, ...missingFrequency(resources), ...businessDataProblems(resources)].sort(
-    (a, b) => byCodePoint(a.subject, b.subject) || byCodePoint(a.code, b.code),
-  );
+  return inOrder([...invalid, ...unclassified, ...missingFrequency(resources)]);
+}
+
+/** The catalog's flags, which the leading group reviews: by subject then code. */
+export function catalogFlags(resources: readonly CatalogResource[]): CatalogFlag[] {
+  return inOrder(businessDataFlags(resources));
+}
+
+function inOrder<F extends CatalogFinding<string>>(findings: F[]): F[] {
+  return findings.sort((a, b) => byCodePoint(a.subject, b.subject) || byCodePoint(a.code, b.code));
 }
 
 /** supergraph-policies words its problems `<coordinate or type>: <what is wrong>`. */

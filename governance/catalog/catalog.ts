@@ -7,11 +7,13 @@ import type { ShareClass, ShareMask, SharePurpose } from "../../directives/share
  * same catalog, byte for byte, on any machine.
  */
 export interface Catalog {
-  /** SHA-256 of the canonical JSON of `resources` and `problems`: names this catalog version (Art. 12). */
+  /** SHA-256 of the canonical JSON of `resources`, `problems` and `flags`: names this catalog version (Art. 12). */
   readonly digest: string;
   readonly resources: readonly CatalogResource[];
-  /** What the leading group should see before publishing it (Art. 11). */
+  /** What must be fixed before the federation serves: `ecofed lint` fails and `npm start` refuses on each (Art. 11, 15). */
   readonly problems: readonly CatalogProblem[];
+  /** What the leading group reviews before publishing, blocking nothing: Art. 16 exceptions (Art. 11). */
+  readonly flags: readonly CatalogFlag[];
 }
 
 /** One resource: an object type of the API schema that carries data. */
@@ -94,15 +96,21 @@ export type CatalogProblemCode =
   /** A `@share` the spec rejects (CONTRACT §3). */
   | "INVALID_SHARE"
   /** A resource with no `@resource(updateFrequency:)` (Art. 7(2), 10). */
-  | "NO_UPDATE_FREQUENCY"
-  /** Business data not shared unconditionally (Art. 16). */
-  | "BUSINESS_DATA_NOT_UNCONDITIONAL";
+  | "NO_UPDATE_FREQUENCY";
 
-export interface CatalogProblem {
-  readonly code: CatalogProblemCode;
+export type CatalogFlagCode =
+  /** Business data not shared unconditionally (Art. 16), with or without a stated basis: the leading group decides. */
+  "BUSINESS_DATA_NOT_UNCONDITIONAL";
+
+/** One finding of the catalog's checks: a problem (it blocks) or a flag (it is reviewed). */
+export interface CatalogFinding<Code extends string> {
+  readonly code: Code;
   /** A coordinate or a type name. */
   readonly subject: string;
   /** The unit that should act on it. */
   readonly owner: string | null;
   readonly message: string;
 }
+
+export type CatalogProblem = CatalogFinding<CatalogProblemCode>;
+export type CatalogFlag = CatalogFinding<CatalogFlagCode>;

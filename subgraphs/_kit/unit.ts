@@ -17,8 +17,6 @@ export interface UnitDefinition<TContext extends object = object> {
   /** The stable unit code (`atmosphere`), also the subgraph's name in the supergraph. */
   readonly code: string;
   readonly title: string;
-  /** Its Art. 16 business-data category, if its data is business data (shared unconditionally unless a basis says otherwise). */
-  readonly businessData?: string;
   // eslint-disable-next-line @typescript-eslint/ban-types
   readonly resolvers: NonEmptyArray<Function>;
   // eslint-disable-next-line @typescript-eslint/ban-types

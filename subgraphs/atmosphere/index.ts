@@ -12,7 +12,6 @@ import { seed } from "./seed.js";
 export const atmosphere: UnitDefinition<AtmosphereContext> = {
   code: "atmosphere",
   title: "大气环境司 Atmospheric Environment",
-  businessData: "大气环境管理",
   resolvers: [AirStationResolver, EnterpriseResolver],
   // No root field returns Enterprise here; federation reaches it through _entities.
   orphanedTypes: [Enterprise],

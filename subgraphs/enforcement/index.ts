@@ -13,7 +13,6 @@ import { seed } from "./seed.js";
 export const enforcement: UnitDefinition<EnforcementContext> = {
   code: "enforcement",
   title: "执法局 Enforcement Bureau",
-  businessData: "环境监察执法",
   resolvers: [EnterpriseResolver, PenaltyResolver, InspectionResolver],
   // Nothing on Query returns an Enterprise here; it is in the schema for the fields it adds.
   orphanedTypes: [Enterprise],

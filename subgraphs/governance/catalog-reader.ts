@@ -1,6 +1,6 @@
 import { isSharePurpose } from "../../directives/share/rule.js";
 import type { FieldEntry } from "../../directives/share/supergraph-policies.js";
-import type { Catalog } from "../../governance/catalog/catalog.js";
+import type { Catalog, CatalogFinding } from "../../governance/catalog/catalog.js";
 import { itemAccess, type AccessRequester } from "../../governance/catalog-access.js";
 import type { AssertedRequester } from "../../schema/request-assertion.js";
 import type { CatalogVersionRecord } from "./catalog-version.js";
@@ -59,7 +59,8 @@ export class CatalogReader {
           access: itemAccess(item, served.index.fields.get(item.coordinate), who, item.format.kind === "OBJECT" ? (fieldsOf.get(item.format.namedType) ?? []) : []),
         })),
       })),
-      problems: selectProblems(catalog, query),
+      problems: selectFindings(catalog.problems, query),
+      flags: selectFindings(catalog.flags, query),
     };
   }
 
@@ -85,10 +86,10 @@ export class CatalogReader {
   }
 }
 
-// A problem's subject is a type name or a Type.field coordinate; its owner the unit to act.
-function selectProblems(catalog: Catalog, query: CatalogQuery): Catalog["problems"] {
+// A finding's subject is a type name or a Type.field coordinate; its owner the unit to act.
+function selectFindings<F extends CatalogFinding<string>>(findings: readonly F[], query: CatalogQuery): F[] {
   const { unit, resource } = query;
-  return catalog.problems.filter((p) => (!unit || p.owner === unit) && (!resource || p.subject === resource || p.subject.startsWith(`${resource}.`)));
+  return findings.filter((p) => (!unit || p.owner === unit) && (!resource || p.subject === resource || p.subject.startsWith(`${resource}.`)));
 }
 
 function selectResources(catalog: Catalog, query: CatalogQuery): Catalog["resources"] {

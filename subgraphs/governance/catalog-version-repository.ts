@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { Catalog } from "../../governance/catalog/catalog.js";
+import type { Catalog, CatalogFinding } from "../../governance/catalog/catalog.js";
 import type { CatalogDiff } from "../../governance/catalog/diff-catalogs.js";
 import type { CatalogVersionStatus } from "../../governance/catalog-versioning.js";
 import type { CatalogVersionRecord } from "./catalog-version.js";
@@ -99,7 +99,7 @@ export class CatalogVersionRepository {
   catalogOf(version: number): StoredCatalog {
     let stored = this.parsed.get(version);
     if (!stored) {
-      const catalog = JSON.parse(this.catalogText.get(version) as string) as Catalog;
+      const catalog = withFlags(JSON.parse(this.catalogText.get(version) as string) as StoredCatalogText);
       stored = { catalog, itemOwners: new Map(catalog.resources.flatMap((r) => r.items.map((i) => [i.coordinate, i.owner] as const))) };
       if (this.parsed.size >= CACHED_CATALOGS) this.parsed.delete(this.parsed.keys().next().value!);
       this.parsed.set(version, stored);
@@ -111,4 +111,13 @@ export class CatalogVersionRepository {
     const row = statement.get(...params) as VersionRow | undefined;
     return row ? toRecord(row) : null;
   }
+}
+
+type StoredCatalogText = Omit<Catalog, "flags" | "problems"> & { readonly problems: readonly CatalogFinding<string>[]; readonly flags?: Catalog["flags"] };
+
+/** Versions recorded before flags had a list of their own (issue 15 §3) held them among the problems. */
+function withFlags(catalog: StoredCatalogText): Catalog {
+  if (catalog.flags) return catalog as Catalog;
+  const isFlag = (p: CatalogFinding<string>): boolean => p.code === "BUSINESS_DATA_NOT_UNCONDITIONAL";
+  return { ...catalog, problems: catalog.problems.filter((p) => !isFlag(p)) as Catalog["problems"], flags: catalog.problems.filter(isFlag) as Catalog["flags"] };
 }

@@ -1,6 +1,6 @@
 import type { UpdateFrequency as Frequency } from "../../directives/share/definition.js";
 import type { ShareClass as Class } from "../../directives/share/rule.js";
-import type { CatalogProblem as Problem, CatalogResource as Resource } from "../../governance/catalog/catalog.js";
+import type { CatalogFlag as Flag, CatalogProblem as Problem, CatalogResource as Resource } from "../../governance/catalog/catalog.js";
 import type { CatalogVersionStatus as Status } from "../../governance/catalog-versioning.js";
 import { DateTimeScalar } from "../../schema/scalars.js";
 import { Directive, Field, Int, ObjectType } from "../_kit/type-graphql.js";
@@ -19,6 +19,7 @@ export interface CatalogView {
   readonly publishedAt: string | null;
   readonly resources: readonly (Omit<Resource, "items"> & { readonly items: readonly CatalogItemView[] })[];
   readonly problems: readonly Problem[];
+  readonly flags: readonly Flag[];
 }
 
 @Directive(GOVERNANCE_SHARE)
@@ -34,9 +35,9 @@ export class CatalogAccessPoint {
 
 @Directive(GOVERNANCE_SHARE)
 @Directive('@resource(updateFrequency: ON_CHANGE, category: "共享管理")')
-@ObjectType({ description: "What the leading group should see before publishing a catalog (Art. 11)." })
+@ObjectType({ description: "A finding of the catalog's checks, which the leading group sees before publishing (Art. 11): under `problems` it blocks, under `flags` it is reviewed." })
 export class CatalogProblem {
-  @Field(() => String, { description: "UNCLASSIFIED, INVALID_SHARE, NO_UPDATE_FREQUENCY or BUSINESS_DATA_NOT_UNCONDITIONAL." }) code!: string;
+  @Field(() => String, { description: "Problems: UNCLASSIFIED, INVALID_SHARE or NO_UPDATE_FREQUENCY. Flags: BUSINESS_DATA_NOT_UNCONDITIONAL." }) code!: string;
   @Field(() => String, { description: "A coordinate or a type name." }) subject!: string;
   @Field(() => String, { nullable: true, description: "The unit that should act on it." }) owner!: string | null;
   @Field(() => String) message!: string;
@@ -67,5 +68,6 @@ export class Catalog {
   @Field(() => DateTimeScalar) recordedAt!: string;
   @Field(() => DateTimeScalar, { nullable: true }) publishedAt!: string | null;
   @Field(() => [CatalogResource]) resources!: CatalogResource[];
-  @Field(() => [CatalogProblem]) problems!: CatalogProblem[];
+  @Field(() => [CatalogProblem], { description: "What must be fixed: `ecofed lint` fails and `npm start` refuses on each." }) problems!: CatalogProblem[];
+  @Field(() => [CatalogProblem], { description: "What the leading group reviews, blocking nothing: Art. 16 business data classed other than UNCONDITIONAL." }) flags!: CatalogProblem[];
 }

@@ -10,7 +10,6 @@ import { seed } from "./seed.js";
 export const nuclear: UnitDefinition<NuclearContext> = {
   code: "nuclear",
   title: "核电安全监管司 Nuclear Safety",
-  businessData: "核与辐射安全管理",
   resolvers: [NuclearFacilityResolver],
   references,
   migrations,

@@ -12,7 +12,6 @@ import { seed } from "./seed.js";
 export const permits: UnitDefinition<PermitsContext> = {
   code: "permits",
   title: "排污许可 Discharge Permits",
-  businessData: "行政许可",
   resolvers: [EnterpriseResolver, DischargePermitResolver],
   // Nothing on Query returns an Enterprise here; it is in the schema for the fields it adds.
   orphanedTypes: [Enterprise],

@@ -11,7 +11,6 @@ import { seed } from "./seed.js";
 export const soil: UnitDefinition<SoilContext> = {
   code: "soil",
   title: "土壤生态环境司 Soil Environment",
-  businessData: "土壤环境管理",
   resolvers: [ContaminatedSiteResolver, EnterpriseResolver],
   references,
   migrations,

@@ -12,7 +12,6 @@ import { WaterSectionResolver } from "./water-section.resolver.js";
 export const water: UnitDefinition<WaterContext> = {
   code: "water",
   title: "水生态环境司 Water Environment",
-  businessData: "水环境管理",
   resolvers: [WaterSectionResolver, EnterpriseResolver],
   // Only field resolvers reach Enterprise, and type-graphql emits no type nothing returns.
   orphanedTypes: [Enterprise],

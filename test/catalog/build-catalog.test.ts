@@ -73,11 +73,12 @@ describe("the demo federation's catalog (Art. 10–14)", () => {
     expect(resourceOf(catalog, "Penalty").accessPoints.map((a) => a.coordinate)).toEqual(["Query.penalties"]);
   });
 
-  it("lists only Art. 16 problems: every field is classified", () => {
-    expect(catalog.problems.filter((p) => p.code !== "BUSINESS_DATA_NOT_UNCONDITIONAL")).toEqual([]);
-    expect(catalog.problems.map((p) => p.subject)).toEqual(expect.arrayContaining(["Enterprise.inspections", "Inspection.informant", "NuclearFacility.physicalProtectionPlan"]));
-    // info-center's base data (Art. 14) is not business data: its CONDITIONAL item is no problem.
-    expect(catalog.problems.map((p) => p.subject)).not.toContain("Enterprise.legalRepresentative");
+  it("has no problems, and flags the Art. 16 exceptions: every field is classified", () => {
+    expect(catalog.problems).toEqual([]);
+    expect(new Set(catalog.flags.map((f) => f.code))).toEqual(new Set(["BUSINESS_DATA_NOT_UNCONDITIONAL"]));
+    expect(catalog.flags.map((p) => p.subject)).toEqual(expect.arrayContaining(["Enterprise.inspections", "Inspection.informant", "NuclearFacility.physicalProtectionPlan"]));
+    // info-center's base data (Art. 14) is not business data: its CONDITIONAL item is not flagged.
+    expect(catalog.flags.map((p) => p.subject)).not.toContain("Enterprise.legalRepresentative");
   });
 
   it("is ordered and has one digest per schema, whatever the ports", async () => {
@@ -115,17 +116,19 @@ describe("a hand-written federation's catalog", () => {
     expect(items.get("Station.depth")!.owner).toBe("field");
   });
 
-  it("reports items of a type without @resource with no frequency, and lists the catalog's problems", () => {
+  it("reports items of a type without @resource with no frequency, and lists the catalog's problems and flags", () => {
     expect(items.get("Station.code")!.updateFrequency).toBeNull();
     expect(items.get("Sample.station")!.updateFrequency).toBeNull();
     expect(items.get("Station.name")).toMatchObject({ sharingClass: null, purposes: [], sharingMethod: "not served to other units: unclassified" });
     expect(catalog.problems.map((p) => [p.code, p.subject, p.owner])).toEqual([
+      ["NO_UPDATE_FREQUENCY", "Station", "lab"],
+      ["UNCLASSIFIED", "Station.name", "lab"],
+    ]);
+    expect(catalog.flags.map((p) => [p.code, p.subject, p.owner])).toEqual([
       ["BUSINESS_DATA_NOT_UNCONDITIONAL", "Sample.analyst", "lab"],
       ["BUSINESS_DATA_NOT_UNCONDITIONAL", "Sample.id", "lab"],
       ["BUSINESS_DATA_NOT_UNCONDITIONAL", "Sample.station", "lab"],
       ["BUSINESS_DATA_NOT_UNCONDITIONAL", "Sample.value", "lab"],
-      ["NO_UPDATE_FREQUENCY", "Station", "lab"],
-      ["UNCLASSIFIED", "Station.name", "lab"],
     ]);
   });
 

@@ -15,7 +15,7 @@ describe("ecofed lint (CONTRACT §3, SPEC §2)", () => {
   it("passes every demo unit", async () => {
     const units = await loadUnits();
     const subgraphs = await Promise.all(
-      units.map(async (u) => ({ name: u.code, sdl: (await buildUnitSubgraph(u)).sdl, ...(u.businessData ? { businessData: u.businessData } : {}) })),
+      units.map(async (u) => ({ name: u.code, sdl: (await buildUnitSubgraph(u)).sdl })),
     );
     expect(lintSubgraphs(subgraphs)).toEqual([]);
   });
@@ -39,17 +39,12 @@ describe("ecofed lint (CONTRACT §3, SPEC §2)", () => {
       "water: Query.a: @share CONDITIONAL needs conditions: a scope, or approval: true (Art. 15, 17)",
     ],
     [
-      "business data not shared unconditionally (Art. 16)",
-      `type Query { a: String @share(class: CONDITIONAL, conditions: { scope: ["soil"] }) }`,
-      "water: Query.a: is 水环境管理 business data (Art. 16) classed CONDITIONAL without a basis",
-    ],
-    [
       "a mask on a number",
       `type Query { a: Int @share(class: CONDITIONAL, conditions: { scope: ["soil"], mask: PARTIAL }, basis: "b") }`,
       "water: Query.a: mask: PARTIAL on a field that is not text: its value could only be withheld",
     ],
   ])("reports %s", (_name, body, line) => {
-    expect(lintSubgraphs([{ ...sub("water", body), businessData: "水环境管理" }])).toEqual([line]);
+    expect(lintSubgraphs([sub("water", body)])).toEqual([line]);
   });
 
   it("applies a type-level @share to the type's fields", () => {

@@ -32,6 +32,21 @@ describe("ecofed compose", () => {
   });
 });
 
+describe("ecofed lint", () => {
+  it("passes the demo with no problem and warns of each Art. 16 flag by its coordinate, exit 0 — the flags the catalog lists", async () => {
+    const run = await runCli(["lint"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const warnings = run.stdout.split("\n").filter((line) => line.startsWith("warning: "));
+    const catalog = JSON.parse((await runCli(["catalog"])).stdout) as { problems: unknown[]; flags: { subject: string }[] };
+    expect(catalog.problems).toEqual([]);
+    expect(warnings).toHaveLength(catalog.flags.length);
+    for (const flag of catalog.flags) expect(warnings.some((w) => w.includes(`: ${flag.subject}: `))).toBe(true);
+    expect(warnings).toContainEqual(expect.stringMatching(/^warning: enforcement: Enterprise\.inspections: is 环境监察执法 business data .*\(BUSINESS_DATA_NOT_UNCONDITIONAL\)$/));
+    expect(run.stdout).toMatch(new RegExp(`no problems; ${catalog.flags.length} flags for the leading group to review \\(Art\\. 16\\)`));
+  });
+});
+
 describe("ecofed gateway --supergraph", () => {
   let unit: UnitUnderTest;
   let supergraphFile: string;

@@ -17,7 +17,7 @@ const CONFIRM = `mutation ($version: Int!) { confirmCatalogUpdate(version: $vers
 const CHANGES = `query ($overdue: Boolean) { catalogChanges(overdue: $overdue) { unit version overdue } }`;
 const ACCESS = "coordinate access { decision reason apply { provider coordinates mutation firstStatus workingDays } }";
 const CATALOG = `query ($unit: String, $resource: String, $version: Int) {
-  catalog(unit: $unit, resource: $resource, version: $version) { version status published resources { name items { ${ACCESS} } } problems { code subject owner } } }`;
+  catalog(unit: $unit, resource: $resource, version: $version) { version status published resources { name items { ${ACCESS} } } problems { code subject owner } flags { code subject owner } } }`;
 
 interface VersionJson {
   version: number;
@@ -36,6 +36,7 @@ interface CatalogJson {
   published: boolean;
   resources: { name: string; items: ItemJson[] }[];
   problems: { code: string; subject: string; owner: string | null }[];
+  flags: { code: string; subject: string; owner: string | null }[];
 }
 
 let demo: string;
@@ -67,11 +68,13 @@ describe("catalog versions (Art. 10–12)", () => {
     expect((await versions()).map((v) => v.version)).toEqual([1]);
     // Every governance resource states its frequency, every field its class.
     expect((await catalog(as.clerk("water"), { unit: "governance" })).problems).toEqual([]);
-    // Problems are narrowed like the items: those of the unit, of the resource.
-    const enforcement = (await catalog(as.clerk("water"), { unit: "enforcement" })).problems;
+    // The demo blocks on nothing; its Art. 16 exceptions are flags.
+    expect((await catalog(as.clerk("water"), {})).problems).toEqual([]);
+    // Flags are narrowed like the items: those of the unit, of the resource.
+    const enforcement = (await catalog(as.clerk("water"), { unit: "enforcement" })).flags;
     expect(enforcement.map((p) => p.subject)).toContain("Enterprise.inspections");
     expect(new Set(enforcement.map((p) => p.owner))).toEqual(new Set(["enforcement"]));
-    const inspection = (await catalog(as.clerk("water"), { resource: "Inspection" })).problems;
+    const inspection = (await catalog(as.clerk("water"), { resource: "Inspection" })).flags;
     expect(inspection.map((p) => p.subject)).toContain("Inspection.informant");
     expect(inspection.every((p) => p.subject.startsWith("Inspection."))).toBe(true);
   });
