@@ -1,5 +1,8 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEnterprises } from "../../demo/enterprises.js";
@@ -13,6 +16,8 @@ import { errorCodes, postGraphQL } from "../helpers/graphql-client.js";
 import { isAlive, startFederation, type RunningFederation } from "../helpers/federation.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { asRequester, tokenFor } from "../helpers/tokens.js";
+
+const execFileAsync = promisify(execFile);
 
 // The whole federation as `npm start` runs it: every unit its own process with its own
 // SQLite file, the gateway composing what they serve, all on ephemeral ports.
@@ -128,6 +133,60 @@ describe("the federation, end to end over HTTP", () => {
     const catalog = (await postGraphQL(federation.url, catalogStep.query, {}, headers["APPLICANT"])).body;
     expect(catalog.errors).toBeUndefined();
     expect(JSON.stringify(catalog.data)).toContain('"coordinate":"Inspection.informant","sharingClass":"NOT_SHARED"');
+  });
+
+  it("answers the README's explain example: each field's decision, and where to apply", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const body = readme.match(/-H "authorization: Bearer \$TOKEN" -d '(\{"query":\n"query \(\$q: String!\) \{ explain[\s\S]*?)'\n```/)![1]!;
+    const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, unknown> };
+    const res = await postGraphQL(federation.url, query, variables, { authorization: reader["authorization"]! });
+    expect(res.body.errors).toBeUndefined();
+    const rows = res.body.data!["explain"] as { coordinate: string; decision: string; apply: { provider: string } | null }[];
+    expect(rows).toContainEqual(expect.objectContaining({ coordinate: "Enterprise.legalRepresentative", decision: "MASKED", apply: { provider: "info-center" } }));
+    expect(rows).toContainEqual(expect.objectContaining({ coordinate: "Enterprise.inspections", decision: "ALLOWED" }));
+    expect(rows).toContainEqual(expect.objectContaining({ coordinate: "Inspection.informant", decision: "DENIED", reason: "NOT_SHARED" }));
+  });
+
+  it("runs the README's access-log examples for the security team as written, in a shell, with curl", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## For the security team"), readme.indexOf("## Health"));
+    const lines = section.match(/```sh\n([\s\S]*?)```/)![1]!.trimEnd().split("\n");
+    const [tokenLine, ...rest] = lines;
+    expect(tokenLine).toMatch(/^SEC=\$\(npx ecofed token /);
+    // Each example: its comment line, then its curl command over several lines.
+    const examples = rest.join("\n").split(/^# .*$/m).map((text) => text.trim()).filter(Boolean);
+    expect(examples).toHaveLength(3);
+    // A request for the examples to find: water reads a legal representative (served masked) and inspections it may not.
+    const e = demoEnterprises()[3]!;
+    const denied = await fetch(federation.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...reader },
+      body: JSON.stringify({ query: `{ enterprise(creditCode: "${e.creditCode}") { name legalRepresentative inspections { date } } }` }),
+    });
+    const requestId = denied.headers.get("x-request-id")!;
+    expect(((await denied.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("SHARE_DENIED");
+    const run = async (example: string): Promise<Record<string, unknown>> => {
+      const script = `set -e\n${tokenLine}\n${example.replaceAll("http://127.0.0.1:4000", federation.base).replace("<x-request-id>", requestId)}`;
+      const { stdout } = await execFileAsync("bash", ["-c", script], { cwd: fileURLToPath(new URL("../..", import.meta.url)), env: { ...process.env, ECOFED_DATA_DIR: dir.path } });
+      const body = JSON.parse(stdout) as { data?: Record<string, unknown>; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data!;
+    };
+    type Node = Record<string, unknown>;
+    const lastHour = (await run(examples[0]!))["accessLog"] as { totalCount: number; nodes: Node[] };
+    expect(lastHour.totalCount).toBeGreaterThanOrEqual(1);
+    expect(lastHour.nodes).toContainEqual(expect.objectContaining({ requestId, unit: "water", coordinate: "Enterprise.inspections", owner: "enforcement", purpose: "WORK_REFERENCE", reason: "PURPOSE_NOT_ALLOWED" }));
+    const one = (await run(examples[1]!))["accessLog"] as { nodes: Node[] };
+    expect(one.nodes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ coordinate: "Enterprise.inspections", decision: "DENIED", valueCount: 0 }),
+        expect.objectContaining({ coordinate: "Enterprise.legalRepresentative", decision: "MASKED", valueCount: 1 }),
+        expect.objectContaining({ coordinate: "Enterprise.name", decision: "ALLOWED", valueCount: 1 }),
+      ]),
+    );
+    const dashboard = await run(examples[2]!);
+    expect(dashboard["auditIntegrity"]).toMatchObject({ ok: true, firstBrokenId: null, problem: null });
+    expect(dashboard["accessStats"]).toContainEqual(expect.objectContaining({ owner: "enforcement", decision: "DENIED" }));
   });
 
   it("resolves a list of stations with their readings and the info centre's division names", async () => {
