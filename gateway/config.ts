@@ -1,4 +1,6 @@
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DEFAULT_REPLICA, REPLICA_ID_ENV } from "../audit/witness.js";
 import { parseLimits } from "./limits/limits-config.js";
 import type { OperationLimits } from "./limits/operation-limits.js";
@@ -50,6 +52,8 @@ export interface GatewayConfig {
   readonly subgraphTimeoutMs?: number;
   /** Longest a request's fetches may run, from its arrival (`ECOFED_REQUEST_DEADLINE_MS`, default 30 000): a late fetch gets what remains. */
   readonly requestDeadlineMs?: number;
+  /** The built console (`ECOFED_CONSOLE_DIR`, default the package's dist/console); null: no console served. */
+  readonly consoleDir?: string | null;
 }
 
 /** Issue 14: a unit that never answers (a runaway query, a dying process) must not hold a request forever. */
@@ -98,12 +102,25 @@ export function baseConfig(env: NodeJS.ProcessEnv, flags: { port?: string | unde
     planCacheBytes: parseMegabytes(env["ECOFED_PLAN_CACHE_MB"], "ECOFED_PLAN_CACHE_MB", 64),
     subgraphTimeoutMs: parseMillis(env["ECOFED_SUBGRAPH_TIMEOUT_MS"], "ECOFED_SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS),
     requestDeadlineMs: parseMillis(env["ECOFED_REQUEST_DEADLINE_MS"], "ECOFED_REQUEST_DEADLINE_MS", DEFAULT_REQUEST_DEADLINE_MS),
+    consoleDir: parseConsoleDir(env["ECOFED_CONSOLE_DIR"]),
   };
 }
 
 /** The platform's registry of units, beyond the demo's: every credential's unit must be one. */
 export function knownUnits(config: Pick<GatewayConfig, "units">, supergraphGraphs: readonly string[] = []): KnownUnits {
   return new KnownUnits([...REGISTERED_UNIT_CODES, ...(config.units ?? []), ...supergraphGraphs]);
+}
+
+/** Where `npm run build` writes the console: dist/console beside dist/gateway, whether this runs from dist or from source. */
+export const BUILT_CONSOLE_DIR = fileURLToPath(new URL(import.meta.url.includes("/dist/") ? "../console/" : "../dist/console/", import.meta.url));
+
+/** `off` serves no console at all (an API-only gateway); a path must be a directory. */
+function parseConsoleDir(text: string | undefined): string | null {
+  if (text === undefined || text === "") return BUILT_CONSOLE_DIR;
+  if (text === "off") return null;
+  const dir = resolve(text);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(`ECOFED_CONSOLE_DIR must be a directory holding the built console (or "off"), got "${text}"`);
+  return dir;
 }
 
 function parseUnits(text: string | undefined): string[] {

@@ -1,5 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { listenGraphQL } from "../server/graphql-http.js";
+import { consoleFiles } from "../server/console-files.js";
 import { deferStringify } from "../server/deferred-results.js";
 import { closedNetworkPlugins } from "../server/closed-network-plugins.js";
 import { closedNetworkGateway } from "./closed-network-gateway.js";
@@ -149,6 +150,7 @@ export async function serveGateway(config: GatewayConfig, supergraphSdl: string,
       },
       ...(config.tls ? { tls: config.tls } : {}),
       corsOrigins: config.corsOrigins ?? [],
+      ...(config.consoleDir ? { console: consoleFiles(config.consoleDir) } : {}),
       healthy: () => readiness.health(),
     });
     ready = true;

@@ -10,6 +10,7 @@ import { applyBrowserHeaders } from "./browser-headers.js";
 import { answerClientError } from "./client-error.js";
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from "./json-depth.js";
 import { HEALTH_PATHS, healthAnswer, type Health } from "./health-endpoints.js";
+import { CONSOLE_PATH, type ConsoleFiles } from "./console-files.js";
 
 export type { Health, HealthProblem, HealthReady } from "./health-endpoints.js";
 
@@ -40,6 +41,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly tls?: { readonly key: string; readonly cert: string; readonly ca: string };
   /** Browser origins answered with CORS headers (exact; the gateway's ECOFED_CORS_ORIGINS); none: no CORS at all. */
   readonly corsOrigins?: readonly string[];
+  /** The browser console, served at CONSOLE_PATH (the gateway's; units have none). */
+  readonly console?: ConsoleFiles;
 }
 
 export interface RunningHttpServer {
@@ -109,6 +112,17 @@ async function handle<TContext extends BaseContext>(
   if (HEALTH_PATHS.has(url.pathname)) {
     const { status, body } = await healthAnswer(url.pathname, options.healthy);
     send(res, status, body);
+    return;
+  }
+  if (options.console && (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`))) {
+    await options.console.answer(req, res, url.pathname);
+    return;
+  }
+  if (options.console && opensInBrowser(req, url)) {
+    // A person typed the endpoint into a browser: show them the console, not a 401 in JSON.
+    res.statusCode = 302;
+    res.setHeader("location", `${CONSOLE_PATH}/`);
+    res.end();
     return;
   }
   if (url.pathname !== "/graphql") {
@@ -181,6 +195,11 @@ async function handle<TContext extends BaseContext>(
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** A browser navigating to /graphql: a GET asking for HTML, with no operation in its URL. */
+function opensInBrowser(req: IncomingMessage, url: URL): boolean {
+  return url.pathname === "/graphql" && req.method === "GET" && !url.searchParams.has("query") && /\btext\/html\b/.test(String(req.headers.accept ?? ""));
 }
 
 /** The body, or a GET's `variables` and `extensions` (Apollo parses those itself), past MAX_JSON_DEPTH. */

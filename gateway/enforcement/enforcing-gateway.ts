@@ -16,6 +16,7 @@ import { readSupergraphPolicies, type PolicyIndex } from "../../directives/share
 import type { GatewayContext } from "../identity/authenticate.js";
 import { explainCost, explainOperation, type FieldDecisionView, type OperationCostView } from "../explain/explain-operation.js";
 import { withExplain } from "../explain/explain-schema.js";
+import { whoami } from "../explain/whoami.js";
 import { analyzeOperation, type DecideField, type OperationAnalysis } from "./analyze-operation.js";
 import type { GrantSource } from "./grant-source.js";
 import { LruCache } from "../../schema/lru-cache.js";
@@ -200,6 +201,18 @@ export class EnforcingGateway implements GatewayInterface {
     return explainCost(state.cleanSchema, String(args["query"]), this.limits, state.listSizes);
   }
 
+  /** The gateway's own root fields (LOCAL_ROOT_FIELDS), answered from the request itself. */
+  private answerLocal(coordinate: string, args: Record<string, unknown>, context: GatewayContext): unknown {
+    switch (coordinate) {
+      case "Query.explainCost":
+        return this.explainCost(args);
+      case "Query.whoami":
+        return whoami(context);
+      default:
+        return this.explain(args, context);
+    }
+  }
+
   private decider(requester: Requester, purpose: SharePurpose | null): DecideField {
     const grants = this.options.grants.grantsOf(requester.unit);
     const suspended = this.options.grants.isSuspended(requester.unit);
@@ -309,7 +322,7 @@ export class EnforcingGateway implements GatewayInterface {
           upstream.data,
           (upstream.errors ?? []) as readonly GraphQLError[],
           analysis,
-          (coordinate, args) => (coordinate === "Query.explainCost" ? this.explainCost(args) : this.explain(args, context)),
+          (coordinate, args) => this.answerLocal(coordinate, args, context),
         );
     return upstream.extensions ? { ...reshaped, extensions: upstream.extensions } : reshaped;
   }

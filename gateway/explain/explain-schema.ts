@@ -2,7 +2,7 @@ import { extendSchema, parse, type GraphQLSchema } from "graphql";
 import { SHARE_DEFINITIONS_SDL } from "../../directives/share/definition.js";
 
 /** Root fields the gateway answers itself: never planned, never sent to a unit. */
-export const LOCAL_ROOT_FIELDS: ReadonlySet<string> = new Set(["Query.explain", "Query.explainCost"]);
+export const LOCAL_ROOT_FIELDS: ReadonlySet<string> = new Set(["Query.explain", "Query.explainCost", "Query.whoami"]);
 
 const EXPLAIN_SDL = `
 "One field coordinate of an operation, decided for the requester without running it."
@@ -26,7 +26,21 @@ type OperationCost {
   cost: Int!
   limits: [OperationLimitUse!]!
 }
+"What proved a requester's identity to the gateway."
+enum CredentialKind { TOKEN CERTIFICATE }
+"The requester as the gateway authenticated it: what every decision and audit record of the request names."
+type Whoami {
+  "The unit code as issued in the token or certificate."
+  unit: String!
+  principal: String!
+  roles: [String!]!
+  "The request's X-Share-Purpose; null when it sent none."
+  purpose: SharePurpose
+  credential: CredentialKind!
+}
 extend type Query {
+  "Who the gateway takes you for on this request (a console shows it; nothing is planned or sent to a unit)."
+  whoami: Whoami!
   "How each field of an operation would be decided for you, and where to apply, without running it."
   explain(query: String!, purpose: SharePurpose): [ShareFieldDecision!]!
   "How much of each operation limit an operation uses, without running it."

@@ -15,6 +15,8 @@ export interface GatewayContext {
   readonly requestId: string;
   readonly requester: Requester;
   readonly purpose: SharePurpose | null;
+  /** What proved the identity: a bearer token, or the TLS client certificate (`whoami` says which). */
+  readonly credential: "TOKEN" | "CERTIFICATE";
   readonly client: { readonly name: string | null; readonly version: string | null };
   /** The platform key this request's assertions to subgraphs are signed with: read once, with its credential. */
   readonly signingKey: PlatformKey;
@@ -58,6 +60,7 @@ export async function authenticate(req: IncomingMessage, requestId: string, { ke
     requestId,
     requester,
     purpose: rawPurpose === "" ? null : (rawPurpose as SharePurpose),
+    credential: certified ? "CERTIFICATE" : "TOKEN",
     client: { name: header(req, "apollographql-client-name"), version: header(req, "apollographql-client-version") },
     signingKey: keys.current,
     decided: { masked: new Set() },

@@ -425,7 +425,7 @@ interface IntrospectedSchema {
 }
 
 /** The gateway's own root fields: ecofed's API, not the subgraphs' (gateway/explain). */
-const GATEWAY_OWN_ROOT_FIELDS = new Set(["explain", "explainCost"]);
+const GATEWAY_OWN_ROOT_FIELDS = new Set(["explain", "explainCost", "whoami"]);
 
 /** See the header: drops `Query.explain` and the types only it reaches from a `__schema` answer. */
 function withoutGatewayOwnSchema(body: Body): Body {

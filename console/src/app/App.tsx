@@ -1,0 +1,34 @@
+import { useEffect, useState } from "react";
+import { restoreSession, SessionProvider, useSessionState } from "../api/session-context.js";
+import type { Session } from "../api/session.js";
+import { I18nProvider, useI18n } from "../i18n/i18n.js";
+import { Shell } from "./Shell.js";
+import { SignIn } from "./SignIn.js";
+
+export function App() {
+  // undefined: still asking whether this tab is signed in already (a kept token, a certificate).
+  const [initial, setInitial] = useState<Session | null | undefined>(undefined);
+  useEffect(() => {
+    void restoreSession().then(setInitial);
+  }, []);
+  return (
+    <I18nProvider>
+      {initial === undefined ? <Loading /> : (
+        <SessionProvider initial={initial}>
+          <Signed />
+        </SessionProvider>
+      )}
+    </I18nProvider>
+  );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return <p className="loading" role="status">{t("common.loading")}</p>;
+}
+
+/** Signed out, a visitor sees the sign-in form and nothing else. */
+function Signed() {
+  const { session } = useSessionState();
+  return session ? <Shell /> : <SignIn />;
+}

@@ -1,0 +1,3 @@
+export default function ApplicationsView() {
+  return <h1>ApplicationsView</h1>;
+}

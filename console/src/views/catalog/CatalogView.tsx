@@ -1,0 +1,3 @@
+export default function CatalogView() {
+  return <h1>CatalogView</h1>;
+}

@@ -1,0 +1,3 @@
+export default function DashboardView() {
+  return <h1>DashboardView</h1>;
+}

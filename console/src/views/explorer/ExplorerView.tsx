@@ -1,0 +1,3 @@
+export default function ExplorerView() {
+  return <h1>ExplorerView</h1>;
+}

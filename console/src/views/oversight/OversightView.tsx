@@ -1,0 +1,3 @@
+export default function OversightView() {
+  return <h1>OversightView</h1>;
+}

@@ -1,0 +1,3 @@
+export default function SecurityView() {
+  return <h1>SecurityView</h1>;
+}

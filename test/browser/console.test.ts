@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startConsole, type ConsoleHarness } from "./console-harness.js";
+import { registerApplicationsTests } from "./views/applications.browser.js";
+import { registerCatalogTests } from "./views/catalog.browser.js";
+import { registerDashboardTests } from "./views/dashboard.browser.js";
+import { registerExplorerTests } from "./views/explorer.browser.js";
+import { registerOversightTests } from "./views/oversight.browser.js";
+import { registerSecurityTests } from "./views/security.browser.js";
+
+/*
+ * Issue 16: the console in a real headless Chromium (Debian's package) against a real
+ * federation (`ecofed start`): one federation and one browser for every view's tests.
+ */
+let harness: ConsoleHarness;
+const get = (): ConsoleHarness => harness;
+
+beforeAll(async () => {
+  harness = await startConsole();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe("the console's sign-in", () => {
+  it("shows a signed-out visitor only the sign-in form", async () => {
+    const page = await harness.signedOut();
+    const token = page.getByLabel("令牌 / Token");
+    await token.waitFor();
+    expect(await token.getAttribute("type")).toBe("password");
+    expect(await token.getAttribute("name")).toBe("token");
+    expect(await page.getByRole("button", { name: "登录 / Sign in" }).isVisible()).toBe(true);
+    expect(await page.getByRole("navigation").count()).toBe(0);
+    await harness.screenshot(page, "sign-in");
+  });
+
+  it("refuses a forged token with the gateway's code and keeps the form", async () => {
+    const page = await harness.signedOut();
+    await page.getByLabel("令牌 / Token").fill("eyJhbGciOiJFUzI1NiJ9.eyJ1bml0Ijoid2F0ZXIifQ.AAAA");
+    await page.getByRole("button", { name: "登录 / Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "UNAUTHENTICATED" }).waitFor();
+    expect(await page.getByRole("navigation").count()).toBe(0);
+  });
+
+  it("signs in with a token: who I am, the purpose picker and every view in the navigation", async () => {
+    const page = await harness.signedIn("water", ["approver"]);
+    expect(await page.getByTestId("whoami").textContent()).toContain("water-test");
+    expect(await page.getByTestId("whoami").textContent()).toContain("approver");
+    const nav = page.getByRole("navigation");
+    for (const name of ["目录", "探索", "申请", "访问日志", "考核", "看板"]) expect(await nav.getByRole("link", { name }).count()).toBe(1);
+    await page.getByLabel("用途").selectOption("DATA_VERIFICATION");
+    // The token is in this tab's sessionStorage only: never in localStorage, never a cookie.
+    // (Page expressions are strings: the tests' tsconfig has no DOM library.)
+    const stored = await page.evaluate<{ session: string[]; local: string[]; cookie: string }>(
+      "({ session: Object.keys(sessionStorage), local: Object.keys(localStorage), cookie: document.cookie })",
+    );
+    expect(stored.session).toContain("ecofed.token");
+    expect(stored.local).not.toContain("ecofed.token");
+    expect(stored.cookie).toBe("");
+    // A reload keeps the session (the same tab), a sign-out forgets it.
+    await page.reload();
+    await page.getByTestId("whoami-unit").filter({ hasText: "water" }).waitFor();
+    expect(await page.getByLabel("用途").inputValue()).toBe("DATA_VERIFICATION");
+    await page.getByRole("button", { name: "退出" }).click();
+    await page.getByLabel("令牌 / Token").waitFor();
+    expect(await page.evaluate<string | null>('sessionStorage.getItem("ecofed.token")')).toBeNull();
+  });
+
+  it("switches to English and back", async () => {
+    const page = await harness.signedIn("soil");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Access log" }).waitFor();
+    await page.getByRole("button", { name: "中文" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "访问日志" }).waitFor();
+  });
+});
+
+registerCatalogTests(get);
+registerExplorerTests(get);
+registerApplicationsTests(get);
+registerSecurityTests(get);
+registerOversightTests(get);
+registerDashboardTests(get);
+
+describe("the console on a closed network", () => {
+  it("sent every request of every page to the gateway's own origin", () => {
+    expect(harness.requests.length).toBeGreaterThan(10);
+    const elsewhere = harness.requests.filter((url) => !url.startsWith(`${harness.base}/`) && !url.startsWith("data:") && !url.startsWith("blob:"));
+    expect(elsewhere).toEqual([]);
+    for (const url of harness.requests) if (/^https?:/.test(url)) expect(new URL(url).hostname).toBe("127.0.0.1");
+  });
+
+  it("ran without a CSP violation or an uncaught error on any page", () => {
+    expect(harness.pageErrors).toEqual([]);
+  });
+});
