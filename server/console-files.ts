@@ -101,7 +101,8 @@ export function consoleFiles(dir: string): ConsoleFiles {
         res.end();
         return;
       }
-      const relative = safeRelative(pathname.slice(CONSOLE_PATH.length + 1));
+      // The URL parser has resolved dot segments already ("/console/%2e%2e/x" is "/x"): what left the prefix is no console file.
+      const relative = pathname.startsWith(`${CONSOLE_PATH}/`) ? safeRelative(pathname.slice(CONSOLE_PATH.length + 1)) : null;
       if (relative === null) return refuse(res, 404, "NOT_FOUND", "no such console file");
       root ??= await realpath(dir).catch(() => null);
       const page = root ? await load(join(root, "index.html")) : null;

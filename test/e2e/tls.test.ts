@@ -22,9 +22,9 @@ afterAll(async () => {
 
 interface Reply { status: number; body: { data?: unknown; errors?: { extensions?: { code?: string } }[] } }
 
-function ask(client: { key?: string; cert?: string; token?: string }): Promise<Reply> {
+function ask(client: { key?: string; cert?: string; token?: string }, query = "{ divisions { code } }"): Promise<Reply> {
   const url = new URL(fed.gateway.url);
-  const body = JSON.stringify({ query: "{ divisions { code } }" });
+  const body = JSON.stringify({ query });
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -69,6 +69,12 @@ describe("the gateway over TLS with client certificates", () => {
     const reply = await ask(await cliIssue("water", "alice"));
     expect(reply.status).toBe(200);
     expect((reply.body.data as { divisions: unknown[] }).divisions).toHaveLength(31);
+  });
+
+  it("says who a certificate signs in as (the console's sign-in under --tls): its unit and principal, by CERTIFICATE", async () => {
+    const reply = await ask(await cliIssue("soil", "carol"), "{ whoami { unit principal roles purpose credential } }");
+    expect(reply.status).toBe(200);
+    expect(reply.body.data).toEqual({ whoami: { unit: "soil", principal: "carol", roles: [], purpose: "WORK_REFERENCE", credential: "CERTIFICATE" } });
   });
 
   it("refuses a revoked certificate from the next request, without a restart", async () => {
