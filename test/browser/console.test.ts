@@ -46,7 +46,7 @@ describe("the console's sign-in", () => {
     const page = await harness.signedIn("water", ["approver"]);
     expect(await page.getByTestId("whoami").textContent()).toContain("water-test");
     expect(await page.getByTestId("whoami").textContent()).toContain("approver");
-    const nav = page.getByRole("navigation");
+    const nav = page.getByRole("navigation", { name: "主导航" });
     for (const name of ["目录", "探索", "申请", "访问日志", "考核", "看板"]) expect(await nav.getByRole("link", { name }).count()).toBe(1);
     await page.getByLabel("用途").selectOption("DATA_VERIFICATION");
     // The token is in this tab's sessionStorage only: never in localStorage, never a cookie.
@@ -69,9 +69,9 @@ describe("the console's sign-in", () => {
   it("switches to English and back", async () => {
     const page = await harness.signedIn("soil");
     await page.getByRole("button", { name: "English" }).click();
-    await page.getByRole("navigation").getByRole("link", { name: "Access log" }).waitFor();
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Access log" }).waitFor();
     await page.getByRole("button", { name: "中文" }).click();
-    await page.getByRole("navigation").getByRole("link", { name: "访问日志" }).waitFor();
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "访问日志" }).waitFor();
   });
 });
 

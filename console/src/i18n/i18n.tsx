@@ -54,11 +54,15 @@ export function useT<K extends string>(messages: Messages<K>): Translate<K> {
   return useCallback((key, values) => format(messages[locale][key], values), [messages, locale]);
 }
 
-/** Dates and numbers as the reader's language writes them. */
+/**
+ * Dates and numbers as the reader's language writes them. Times are Beijing time, whatever
+ * the browser's zone: deadlines are working days of the Chinese calendar, and the security
+ * team compares times across units.
+ */
 export function useFormat(): { readonly dateTime: (iso: string) => string; readonly number: (n: number) => string } {
   const { locale } = useI18n();
   return useMemo(() => {
-    const dt = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
+    const dt = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" });
     const nf = new Intl.NumberFormat(locale);
     return { dateTime: (iso) => dt.format(new Date(iso)), number: (n) => nf.format(n) };
   }, [locale]);
