@@ -30,4 +30,15 @@ describe("dependency direction (STYLE.md)", () => {
       "import cycle: directives/p.ts → directives/q.ts → directives/p.ts",
     ]);
   });
+
+  it("reports the browser console importing server code (it reaches the gateway over HTTP only), and cycles through its components", () => {
+    write("gateway/g.ts", `export const g = 1;\n`);
+    write("console/src/a.tsx", `import { g } from "../../gateway/g.js";\nimport { b } from "./b.js";\nexport const a = g + b;\n`);
+    write("console/src/b.tsx", `import { a } from "./a.js";\nexport const b = a;\n`);
+    // The fixture still holds the previous test's files: only what concerns the console is compared.
+    expect(checkImports(fixture.path).filter((p) => p.includes("console/"))).toEqual([
+      "console/src/a.tsx: console/ may not import gateway/ (gateway/g.ts)",
+      "import cycle: console/src/a.tsx → console/src/b.tsx → console/src/a.tsx",
+    ]);
+  });
 });

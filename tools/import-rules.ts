@@ -21,10 +21,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   cli: ["gateway", "registry", "unit", "kit", "schema", "directives", "server", "domain", "demo", "storage", "audit", "governance"],
   bench: ["cli", "gateway", "registry", "unit", "kit", "schema", "directives", "server", "domain", "demo", "storage", "audit", "governance"],
   tools: [],
+  // The browser console reaches the gateway over HTTP only, as any dashboard does.
+  console: [],
   test: ["*"],
 };
 
-const ROOTS = ["domain", "storage", "audit", "governance", "schema", "directives", "server", "demo", "subgraphs", "gateway", "cli", "bench", "tools", "test"];
+const ROOTS = ["domain", "storage", "audit", "governance", "schema", "directives", "server", "demo", "subgraphs", "gateway", "cli", "bench", "tools", "console", "test"];
 
 interface Layer {
   readonly name: string;
@@ -46,7 +48,7 @@ function sourceFiles(root: string, dir: string): string[] {
   return readdirSync(full).flatMap((entry) => {
     const path = join(dir, entry);
     if (statSync(join(root, path)).isDirectory()) return entry === "node_modules" || entry === "fixtures" ? [] : sourceFiles(root, path);
-    return path.endsWith(".ts") && !path.endsWith(".d.ts") ? [path] : [];
+    return /\.tsx?$/.test(path) && !path.endsWith(".d.ts") ? [path] : [];
   });
 }
 
@@ -59,7 +61,8 @@ function importsOf(root: string, file: string): string[] {
     const spec = m[1] ?? m[2] ?? m[3];
     if (!spec?.startsWith(".")) continue;
     const target = relative(root, resolve(join(root, dirname(file)), spec)).replace(/\.js$/, ".ts");
-    out.push(target);
+    // A ".js" import of a component is its .tsx file.
+    out.push(!existsSync(join(root, target)) && existsSync(join(root, `${target}x`)) ? `${target}x` : target);
   }
   return out;
 }

@@ -15,7 +15,7 @@ export const ARTIFACTS = join(process.cwd(), "test-artifacts", "console");
  * What a closed ministry network allows the browser: its own background traffic is off
  * (without these flags Chromium reaches for Google's hosts at every start), a fresh profile.
  */
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSOLE_CSP } from "../../server/console-files.js";
 import { startConsole, type ConsoleHarness } from "./console-harness.js";
 import { registerApplicationsTests } from "./views/applications.browser.js";
 import { registerCatalogTests } from "./views/catalog.browser.js";
@@ -83,6 +84,23 @@ registerOversightTests(get);
 registerDashboardTests(get);
 
 describe("the console on a closed network", () => {
+  it("is served under its Content-Security-Policy, unframable, to the browser itself", async () => {
+    const page = await harness.signedOut();
+    const response = await page.goto(`${harness.base}/console/catalog`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-security-policy"]).toBe(CONSOLE_CSP);
+    expect(response?.headers()["x-frame-options"]).toBe("DENY");
+    // The page runs no inline script: its only scripts are files of the bundle.
+    const scripts = await page.evaluate<{ src: string; inline: boolean }[]>(
+      "[...document.scripts].map((s) => ({ src: s.src, inline: !s.src && s.textContent.trim() !== '' }))",
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      expect(script.inline).toBe(false);
+      expect(script.src.startsWith(`${harness.base}/console/assets/`)).toBe(true);
+    }
+  });
+
   it("sent every request of every page to the gateway's own origin", () => {
     expect(harness.requests.length).toBeGreaterThan(10);
     const elsewhere = harness.requests.filter((url) => !url.startsWith(`${harness.base}/`) && !url.startsWith("data:") && !url.startsWith("blob:"));

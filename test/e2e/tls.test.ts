@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { request } from "node:https";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium } from "playwright-core";
+import { BUILT_CONSOLE_DIR } from "../../gateway/config.js";
 import { caPaths, initCa, issueCertificate } from "../../gateway/identity/platform-ca.js";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../browser/console-harness.js";
 import { runCli } from "../helpers/cli-process.js";
 import { startInProcessFederation, type InProcessFederation } from "../helpers/in-process-federation.js";
 import { tempDir } from "../helpers/temp-dir.js";
@@ -13,7 +16,8 @@ import { tokenFor } from "../helpers/tokens.js";
 let fed: InProcessFederation;
 const foreign = tempDir("foreign-ca");
 beforeAll(async () => {
-  fed = await startInProcessFederation({ tls: true });
+  // With the console npm run build wrote: a browser holding a certificate signs in by it.
+  fed = await startInProcessFederation({ tls: true, consoleDir: BUILT_CONSOLE_DIR });
 });
 afterAll(async () => {
   await fed?.stop();
@@ -75,6 +79,31 @@ describe("the gateway over TLS with client certificates", () => {
     const reply = await ask(await cliIssue("soil", "carol"), "{ whoami { unit principal roles purpose credential } }");
     expect(reply.status).toBe(200);
     expect(reply.body.data).toEqual({ whoami: { unit: "soil", principal: "carol", roles: [], purpose: "WORK_REFERENCE", credential: "CERTIFICATE" } });
+  });
+
+  it("signs a browser holding a certificate into the console by it, with no token asked", async () => {
+    const client = await cliIssue("soil", "dora");
+    const origin = new URL(fed.gateway.url).origin;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    try {
+      // The gateway's certificate is the platform CA's, which this fresh browser profile does not know.
+      const context = await browser.newContext({ ignoreHTTPSErrors: true, clientCertificates: [{ origin, cert: Buffer.from(client.cert), key: Buffer.from(client.key) }] });
+      const page = await context.newPage();
+      await page.goto(`${origin}/console/catalog`);
+      await page.getByTestId("whoami-unit").filter({ hasText: "soil" }).waitFor();
+      expect(await page.getByTestId("whoami").getAttribute("title")).toBe("CERTIFICATE");
+      expect(await page.getByTestId("whoami").textContent()).toContain("dora");
+      expect(await page.getByLabel("令牌 / Token").count()).toBe(0);
+      // Nothing was kept: the certificate is the credential, at every request.
+      expect(await page.evaluate<string | null>('sessionStorage.getItem("ecofed.token")')).toBeNull();
+      // Without the certificate the same console shows the sign-in form.
+      const bare = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+      await bare.goto(`${origin}/console/catalog`);
+      await bare.getByLabel("令牌 / Token").waitFor();
+      expect(await bare.getByRole("button", { name: "使用客户端证书登录" }).count()).toBe(1);
+    } finally {
+      await browser.close();
+    }
   });
 
   it("refuses a revoked certificate from the next request, without a restart", async () => {

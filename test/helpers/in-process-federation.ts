@@ -43,6 +43,8 @@ export async function startInProcessFederation(
     decisionCacheBytes?: number;
     documentCacheBytes?: number;
     planCacheBytes?: number;
+    /** A built console to serve at /console (none by default). */
+    consoleDir?: string;
   } = {},
 ): Promise<InProcessFederation> {
   const dir = tempDir("fed");
@@ -90,6 +92,7 @@ export async function startInProcessFederation(
       ...(options.documentCacheBytes ? { documentCacheBytes: options.documentCacheBytes } : {}),
       ...(options.planCacheBytes ? { planCacheBytes: options.planCacheBytes } : {}),
       ...(options.tls ? { tls: await gatewayTls(dir.path, "127.0.0.1") } : {}),
+      ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
     },
     composed.supergraphSdl,
     options.grants ? { grants: options.grants } : {},
