@@ -13,6 +13,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: one file at a time on CI's two. Most
+    // files wait on processes they start (units, browsers, timers), so two at a time overlap
+    // those waits.
+    maxWorkers: 2,
     setupFiles: ["reflect-metadata"],
   },
 });

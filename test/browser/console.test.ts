@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSOLE_CSP } from "../../server/console-files.js";
 import { startConsole, type ConsoleHarness } from "./console-harness.js";
+import { ask } from "./graphql-over-http.js";
 import { registerApplicationsTests } from "./views/applications.browser.js";
 import { registerCatalogTests } from "./views/catalog.browser.js";
 import { registerDashboardTests } from "./views/dashboard.browser.js";
@@ -82,6 +83,23 @@ registerApplicationsTests(get);
 registerSecurityTests(get);
 registerOversightTests(get);
 registerDashboardTests(get);
+
+// Last of the views: every view's tests read the catalog, which publishing changes.
+describe("the leading group publishing the catalog", () => {
+  it("publishes the draft from the applications view, and the catalog shows it published", async () => {
+    const lg = await harness.token("leading-group", ["leading-group"]);
+    const versions = async () => (await ask<{ catalogVersions: { version: number; status: string }[] }>(harness, lg, "{ catalogVersions { version status } }")).catalogVersions;
+    const draft = (await versions()).find((v) => v.status === "DRAFT");
+    expect(draft).toBeDefined();
+    const page = await harness.signedIn("leading-group", ["leading-group"], "applications");
+    await page.getByRole("button", { name: `发布版本 ${draft!.version}` }).click();
+    await expect.poll(async () => (await versions()).find((v) => v.version === draft!.version)?.status, { timeout: 15_000 }).toBe("PUBLISHED");
+    await page.getByRole("button", { name: `发布版本 ${draft!.version}` }).waitFor({ state: "detached" });
+    const catalog = await harness.signedIn("water", [], "catalog");
+    await catalog.getByText(`目录版本 ${draft!.version}`).waitFor();
+    expect(await catalog.getByTestId("catalog-status").innerText()).toBe("已发布");
+  });
+});
 
 describe("the console on a closed network", () => {
   it("is served under its Content-Security-Policy, unframable, to the browser itself", async () => {

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * `npm run build`'s second step: the console's bundle (Vite) into dist/console, skipped when
- * nothing it is built from changed since the last build (its sources, the lockfile), so
- * `npm start` and `npm test` pay for it once.
+ * `npm run build`'s second step, after tsc: the CLI made executable (`npx ecofed` runs the
+ * bin file itself, and tsc writes it 0644 on a fresh clone), then the console's bundle (Vite)
+ * into dist/console, skipped when nothing it is built from changed since the last build (its
+ * sources, the lockfile), so `npm start` and `npm test` pay for it once.
  */
 const ROOT = fileURLToPath(new URL(import.meta.url.includes("/dist/") ? "../../../" : "../../", import.meta.url));
 const SOURCES = join(ROOT, "console");
@@ -28,6 +29,8 @@ function sourceDigest(): string {
   }
   return hash.digest("hex");
 }
+
+chmodSync(join(ROOT, "dist", "cli", "main.js"), 0o755);
 
 const digest = sourceDigest();
 const force = process.argv.includes("--force");
