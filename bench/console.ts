@@ -47,12 +47,18 @@ export async function benchConsole(): Promise<void> {
 
     const security = await token("general-office", ["security"]);
     const records = await fillAuditLog(`${base}/graphql`, await token("water"), security, RECORDS);
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) times.push(await firstPageMs(browser, `${base}/console/security`, security));
-    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-    console.log(
-      `console access log, first page with ${records.toLocaleString("en")} records in the log: median ${median.toFixed(0)} ms of ${RUNS} fresh loads (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; budget ${FIRST_PAGE_BUDGET_MS} ms: ${median < FIRST_PAGE_BUDGET_MS ? "within" : "OVER"})`,
-    );
+    const cold: number[] = [];
+    const opened: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      cold.push(await firstPageMs(browser, `${base}/console/security`, security));
+      opened.push(await openedFromNavigation(browser, `${base}/console/catalog`, security));
+    }
+    for (const [how, times] of [["opened from the console's navigation", opened], ["a fresh browser loading /console/security (scripts not cached)", cold]] as const) {
+      const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+      console.log(
+        `console access log, first page with ${records.toLocaleString("en")} records in the log, ${how}: median ${median.toFixed(0)} ms of ${RUNS} (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; budget ${FIRST_PAGE_BUDGET_MS} ms: ${median < FIRST_PAGE_BUDGET_MS ? "within" : "OVER"})`,
+      );
+    }
   } finally {
     await browser?.close();
     await stopAll(started, []);
@@ -93,6 +99,20 @@ async function firstPageMs(browser: Browser, url: string, token: string): Promis
   const page = await freshPage(browser, token);
   const started = performance.now();
   await page.goto(url);
+  await page.locator(FIRST_ROW).first().waitFor({ timeout: 30_000 });
+  const elapsed = performance.now() - started;
+  await page.context().close();
+  return elapsed;
+}
+
+/** Signed in on another view, the click on 访问日志 to the access log's first row drawn, in ms. */
+async function openedFromNavigation(browser: Browser, url: string, token: string): Promise<number> {
+  const page = await freshPage(browser, token);
+  await page.goto(url);
+  await page.locator("[data-testid=whoami-unit]").waitFor();
+  await page.waitForLoadState("networkidle");
+  const started = performance.now();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "访问日志" }).click();
   await page.locator(FIRST_ROW).first().waitFor({ timeout: 30_000 });
   const elapsed = performance.now() - started;
   await page.context().close();

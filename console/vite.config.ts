@@ -19,6 +19,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 5_000,
     sourcemap: false,
     reportCompressedSize: false,
+    rolldownOptions: {
+      // GraphiQL's and Radix's "use client" / "use no memo" directives mean nothing in a client-only bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
+      },
+    },
   },
   worker: { format: "es" },
 });

@@ -1,19 +1,10 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
+import { Suspense } from "react";
 import { PURPOSES, type Purpose } from "../api/client.js";
 import { useSession, useSessionState } from "../api/session-context.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { CommonKey } from "../i18n/messages.js";
 import { href, Link, useRoute, VIEWS, type ViewName } from "./router.js";
-
-// Each view is its own chunk: the first screen loads the shell and the view it shows only.
-const VIEW_COMPONENTS: Readonly<Record<ViewName, LazyExoticComponent<ComponentType>>> = {
-  catalog: lazy(() => import("../views/catalog/CatalogView.js")),
-  explorer: lazy(() => import("../views/explorer/ExplorerView.js")),
-  applications: lazy(() => import("../views/applications/ApplicationsView.js")),
-  security: lazy(() => import("../views/security/SecurityView.js")),
-  oversight: lazy(() => import("../views/oversight/OversightView.js")),
-  dashboard: lazy(() => import("../views/dashboard/DashboardView.js")),
-};
+import { preloadView, viewComponent } from "./views.js";
 
 const NAV_LABELS: Readonly<Record<ViewName, CommonKey>> = {
   catalog: "nav.catalog",
@@ -29,7 +20,7 @@ export function Shell() {
   const session = useSession();
   const { signOut, setPurpose } = useSessionState();
   const route = useRoute();
-  const View = route.view ? VIEW_COMPONENTS[route.view] : null;
+  const View = route.view ? viewComponent(route.view) : null;
   return (
     <div className="shell">
       <header className="topbar">
@@ -54,7 +45,9 @@ export function Shell() {
         <ul>
           {VIEWS.map((v) => (
             <li key={v}>
-              <Link href={href(v)} aria-current={route.view === v ? "page" : undefined}>{t(NAV_LABELS[v])}</Link>
+              <Link href={href(v)} aria-current={route.view === v ? "page" : undefined} onPointerEnter={() => void preloadView(v)} onFocus={() => void preloadView(v)}>
+                {t(NAV_LABELS[v])}
+              </Link>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import { startTransition, useEffect, useRef, useState, type AnchorHTMLAttributes, type MouseEvent } from "react";
 
 /** The console's views, each at /console/<name>; the gateway serves the page for every one. */
 export const VIEWS = ["catalog", "explorer", "applications", "security", "oversight", "dashboard"] as const;
@@ -12,7 +12,8 @@ export interface Route {
   readonly params: URLSearchParams;
 }
 
-function current(): Route {
+/** The route the page was opened at, or moved to last. */
+export function current(): Route {
   const name = location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length).replace(/\/$/, "") : "";
   const view = name === "" ? "catalog" : (VIEWS.find((v) => v === name) ?? null);
   return { view, params: new URLSearchParams(location.search) };
@@ -30,8 +31,19 @@ export function navigate(to: string): void {
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(current);
+  const shown = useRef(route);
   useEffect(() => {
-    const update = (): void => setRoute(current());
+    const update = (): void => {
+      const next = current();
+      const sameView = next.view === shown.current.view;
+      shown.current = next;
+      // Another view: a transition, so the view shown stays until the next one's chunk is in,
+      // instead of a loading fallback React would then hold for up to 300 ms. The same view
+      // with other parameters (a filter): at once, so a form never reads parameters it has
+      // already changed.
+      if (sameView) setRoute(next);
+      else startTransition(() => setRoute(next));
+    };
     addEventListener("popstate", update);
     return () => removeEventListener("popstate", update);
   }, []);
