@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ask, type Answer } from "./client.js";
+import { ask, type Answer, type Credentials } from "./client.js";
 import { useSession } from "./session-context.js";
 
 export interface QueryState<T> {
@@ -7,6 +7,30 @@ export interface QueryState<T> {
   /** The latest answer (kept while a new one loads, so a table does not blink). */
   readonly answer: Answer<T> | null;
   reload(): void;
+}
+
+/** Answers asked for before the view that shows them rendered (prefetchQuery), each taken once. */
+const prefetched = new Map<string, Promise<Answer<unknown>>>();
+/** A prefetched answer nobody took (the user went elsewhere) is dropped: it would be stale. */
+const PREFETCH_KEPT_MS = 10_000;
+
+const requestKey = (credentials: Credentials, query: string, variablesJson: string): string =>
+  JSON.stringify([credentials.token, credentials.purpose, query, variablesJson]);
+
+/**
+ * Sends a query a view will ask for at once, before it renders — beside the sign-in check at
+ * start — so its first answer is on its way while the page loads; useQuery takes it.
+ */
+export function prefetchQuery(credentials: Credentials, query: string, variables: Record<string, unknown>): void {
+  const key = requestKey(credentials, query, JSON.stringify(variables));
+  prefetched.set(key, ask(credentials, query, variables));
+  setTimeout(() => prefetched.delete(key), PREFETCH_KEPT_MS);
+}
+
+function takePrefetched<T>(key: string): Promise<Answer<T>> | undefined {
+  const answer = prefetched.get(key);
+  prefetched.delete(key);
+  return answer as Promise<Answer<T>> | undefined;
 }
 
 /**
@@ -23,7 +47,8 @@ export function useQuery<T>(query: string | null, variables: Record<string, unkn
     if (query === null) return;
     const id = ++latest.current;
     setState((s) => ({ ...s, loading: true }));
-    void ask<T>(session, query, JSON.parse(key) as Record<string, unknown>).then((answer) => {
+    const early = takePrefetched<T>(requestKey(session, query, key));
+    void (early ?? ask<T>(session, query, JSON.parse(key) as Record<string, unknown>)).then((answer) => {
       if (id === latest.current) setState({ loading: false, answer });
     });
   }, [query, key, session, generation]);

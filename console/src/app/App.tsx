@@ -4,6 +4,8 @@ import type { Session } from "../api/session.js";
 import { I18nProvider, useI18n } from "../i18n/i18n.js";
 import { Shell } from "./Shell.js";
 import { SignIn } from "./SignIn.js";
+import { storedPurpose, storedToken } from "../api/session.js";
+import { prefetchFirstQuery } from "./first-queries.js";
 import { current } from "./router.js";
 import { preloadView } from "./views.js";
 
@@ -12,8 +14,11 @@ import { preloadView } from "./views.js";
  * certificate), while the view the page opens at loads beside it.
  */
 export function startSession(): Promise<Session | null> {
-  const view = current().view;
-  return Promise.all([restoreSession(), view ? preloadView(view) : undefined]).then(([session]) => session);
+  const route = current();
+  const token = storedToken();
+  // Without a kept token only a client certificate (https) can sign in: otherwise the form shows, and nothing is asked.
+  if (token !== null || location.protocol === "https:") prefetchFirstQuery(route, { token, purpose: storedPurpose() });
+  return Promise.all([restoreSession(), route.view ? preloadView(route.view) : undefined]).then(([session]) => session);
 }
 
 export function App({ starting }: { readonly starting: Promise<Session | null> }) {

@@ -5,6 +5,7 @@ import { HistoryTimeline } from "./HistoryTimeline.js";
 import { enumLabel, purposeLabel } from "./labels.js";
 import { APPLICATIONS_MESSAGES } from "./messages.js";
 import type { Application } from "./model.js";
+import { TableFrame } from "./TableFrame.js";
 
 const COLUMNS = ["id", "applicant", "provider", "coordinates", "purpose", "status", "submittedAt", "dueBy", "reason", "actions"] as const;
 
@@ -17,16 +18,9 @@ export function ApplicationTable({ applications, actions, label }: {
   const t = useT(APPLICATIONS_MESSAGES);
   if (applications.length === 0) return <p className="hint">{t("empty")}</p>;
   return (
-    <div className="applications-table">
-      <table aria-label={label}>
-        <thead>
-          <tr>{COLUMNS.map((c) => <th key={c} scope="col">{t(`col.${c}`)}</th>)}</tr>
-        </thead>
-        <tbody>
+    <TableFrame label={label} headers={COLUMNS.map((c) => t(`col.${c}`))}>
           {applications.map((a) => <ApplicationRow key={a.id} application={a} actions={actions} />)}
-        </tbody>
-      </table>
-    </div>
+    </TableFrame>
   );
 }
 

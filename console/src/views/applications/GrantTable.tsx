@@ -4,6 +4,7 @@ import { ActionForm } from "./ActionForm.js";
 import { enumLabel, purposeLabel } from "./labels.js";
 import { APPLICATIONS_MESSAGES } from "./messages.js";
 import { REVOKE, type Grant } from "./model.js";
+import { TableFrame } from "./TableFrame.js";
 
 const COLUMNS = ["id", "holder", "coordinates", "purpose", "status", "grantedAt", "validUntil", "reason", "actions"] as const;
 
@@ -15,12 +16,7 @@ export function GrantTable({ grants, label }: { readonly grants: readonly Grant[
   const revoke = useMutation(REVOKE);
   if (grants.length === 0) return <p className="hint">{t("empty")}</p>;
   return (
-    <div className="applications-table">
-      <table aria-label={label}>
-        <thead>
-          <tr>{COLUMNS.map((c) => <th key={c} scope="col">{t(`col.${c}`)}</th>)}</tr>
-        </thead>
-        <tbody>
+    <TableFrame label={label} headers={COLUMNS.map((c) => t(`col.${c}`))}>
           {grants.map((g) => (
             <tr key={g.id} data-testid="grant" data-id={g.id} data-application={g.applicationId} data-status={g.status}>
               <th scope="row">{g.id}</th>
@@ -38,8 +34,6 @@ export function GrantTable({ grants, label }: { readonly grants: readonly Grant[
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </TableFrame>
   );
 }

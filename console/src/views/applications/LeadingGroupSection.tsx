@@ -7,6 +7,7 @@ import { APPLICATIONS_MESSAGES } from "./messages.js";
 import { APPLICATIONS_QUERY, CATALOG_VERSIONS_QUERY, ENDORSE, PUBLISH, type Application, type CatalogVersion } from "./model.js";
 import { useLiveQuery } from "./refresh.js";
 import { Section } from "./Section.js";
+import { TableFrame } from "./TableFrame.js";
 
 /** Art. 23(4): external departments' applications wait for the leading group before the cac-office answers. */
 export function EndorsementQueue() {
@@ -40,12 +41,7 @@ export function CatalogVersions() {
     <Section anchor="versions" title={t("versions.title")} loading={loading} answer={answer}>
       {answer?.data && versions.length === 0 && <p className="hint">{t("empty")}</p>}
       {versions.length > 0 && (
-        <div className="applications-table">
-          <table aria-label={t("versions.title")}>
-            <thead>
-              <tr>{COLUMNS.map((c) => <th key={c} scope="col">{t(`col.${c}`)}</th>)}</tr>
-            </thead>
-            <tbody>
+        <TableFrame label={t("versions.title")} headers={COLUMNS.map((c) => t(`col.${c}`))}>
               {versions.map((v) => (
                 <tr key={v.version} data-testid="catalog-version-row" data-version={v.version} data-status={v.status}>
                   <th scope="row">{v.version}</th>
@@ -69,9 +65,7 @@ export function CatalogVersions() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </TableFrame>
       )}
     </Section>
   );

@@ -8,6 +8,7 @@ import { APPLICATIONS_MESSAGES } from "./messages.js";
 import { LIFT, SUSPEND, SUSPENSIONS_QUERY, type Suspension } from "./model.js";
 import { useLiveQuery, useRefresh } from "./refresh.js";
 import { Section } from "./Section.js";
+import { TableFrame } from "./TableFrame.js";
 
 const COLUMNS = ["unit", "status", "since", "until", "reason", "actions"] as const;
 
@@ -23,12 +24,7 @@ export function SuspensionsSection() {
       <SuspendForm />
       {answer?.data && suspensions.length === 0 && <p className="hint">{t("empty")}</p>}
       {suspensions.length > 0 && (
-        <div className="applications-table">
-          <table aria-label={t("suspensions.title")}>
-            <thead>
-              <tr>{COLUMNS.map((c) => <th key={c} scope="col">{t(`col.${c}`)}</th>)}</tr>
-            </thead>
-            <tbody>
+        <TableFrame label={t("suspensions.title")} headers={COLUMNS.map((c) => t(`col.${c}`))}>
               {suspensions.map((s) => (
                 <tr key={s.id} data-testid="suspension" data-unit={s.unit} data-active={s.active}>
                   <th scope="row">{s.unit}</th>
@@ -44,9 +40,7 @@ export function SuspensionsSection() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </TableFrame>
       )}
     </Section>
   );

@@ -4,7 +4,7 @@ import { useQuery } from "../../api/use-query.js";
 import { useFormat, useI18n, useT } from "../../i18n/i18n.js";
 import { PURPOSES } from "../../api/client.js";
 import { AnswerProblems } from "./AnswerProblems.js";
-import { filterInput, securityHref, withFilter, type SecurityState } from "./filter.js";
+import { logPageVariables, securityHref, withFilter, type SecurityState } from "./filter.js";
 import { Loading } from "./Loading.js";
 import { SECURITY_MESSAGES } from "./messages.js";
 import { ACCESS_LOG, type AccessPage, type AccessRow } from "./queries.js";
@@ -16,11 +16,7 @@ import { ACCESS_LOG, type AccessPage, type AccessRow } from "./queries.js";
 export function AccessLogTable({ state, onAnswer }: { readonly state: SecurityState; readonly onAnswer?: () => void }) {
   const t = useT(SECURITY_MESSAGES);
   const fmt = useFormat();
-  const { loading, answer } = useQuery<AccessPage<AccessRow>>(ACCESS_LOG, {
-    filter: filterInput(state.filter),
-    first: state.first,
-    after: state.trail[state.trail.length - 1] ?? null,
-  });
+  const { loading, answer } = useQuery<AccessPage<AccessRow>>(ACCESS_LOG, logPageVariables(state));
   useEffect(() => {
     if (answer) onAnswer?.();
   }, [answer, onAnswer]);

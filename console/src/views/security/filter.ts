@@ -59,6 +59,11 @@ export function withFilter(state: SecurityState, filter: LogFilter): string {
 }
 
 /** The filter as AccessLogFilter variables; null when nothing is set (the whole visible log). */
+/** The variables of the access log page a state shows (ACCESS_LOG): the table's, and what start prefetches. */
+export function logPageVariables(state: SecurityState): Record<string, unknown> {
+  return { filter: filterInput(state.filter), first: state.first, after: state.trail[state.trail.length - 1] ?? null };
+}
+
 export function filterInput(filter: LogFilter): LogFilter | null {
   const input: LogFilter = {};
   for (const field of FILTER_FIELDS) if (filter[field]) input[field] = filter[field];
