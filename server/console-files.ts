@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, sep } from "node:path";
+import { sendError } from "./json-answer.js";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 
 /** Where the console is served (issue 16); `GET /graphql` from a browser is sent here. */
@@ -93,7 +94,7 @@ export function consoleFiles(dir: string): ConsoleFiles {
       res.setHeader("content-security-policy", CONSOLE_CSP);
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.setHeader("allow", "GET, HEAD");
-        return refuse(res, 405, "METHOD_NOT_ALLOWED", "the console is read with GET or HEAD");
+        return sendError(res, 405, "the console is read with GET or HEAD", { code: "METHOD_NOT_ALLOWED" });
       }
       if (pathname === CONSOLE_PATH) {
         res.statusCode = 308;
@@ -103,12 +104,12 @@ export function consoleFiles(dir: string): ConsoleFiles {
       }
       // The URL parser has resolved dot segments already ("/console/%2e%2e/x" is "/x"): what left the prefix is no console file.
       const relative = pathname.startsWith(`${CONSOLE_PATH}/`) ? safeRelative(pathname.slice(CONSOLE_PATH.length + 1)) : null;
-      if (relative === null) return refuse(res, 404, "NOT_FOUND", "no such console file");
+      if (relative === null) return sendError(res, 404, "no such console file", { code: "NOT_FOUND" });
       root ??= await realpath(dir).catch(() => null);
       const page = root ? await load(join(root, "index.html")) : null;
       if (!root || !page) {
         root = null;
-        return refuse(res, 503, "CONSOLE_NOT_BUILT", "the console is not built: run npm run build (it writes dist/console)");
+        return sendError(res, 503, "the console is not built: run npm run build (it writes dist/console)", { code: "CONSOLE_NOT_BUILT" });
       }
       // A route of the app (no extension) is the page; the app reads the route itself.
       if (relative === "" || extname(relative) === "") return send(req, res, page, TYPES[".html"]!, "no-cache");
@@ -117,7 +118,7 @@ export function consoleFiles(dir: string): ConsoleFiles {
       const real = await realpath(file).catch(() => null);
       const encoded = real && real.startsWith(root + sep) ? await load(real) : null;
       const type = TYPES[extname(relative)];
-      if (!encoded || !type) return refuse(res, 404, "NOT_FOUND", "no such console file");
+      if (!encoded || !type) return sendError(res, 404, "no such console file", { code: "NOT_FOUND" });
       // Vite names every asset by its content's hash: a name is never reused for other bytes.
       const immutable = relative.startsWith("assets/");
       return send(req, res, encoded, type, immutable ? "public, max-age=31536000, immutable" : "no-cache");
@@ -160,10 +161,4 @@ function send(req: IncomingMessage, res: ServerResponse, encoded: Encoded, type:
   res.setHeader("content-length", body.length);
   res.statusCode = 200;
   res.end(req.method === "HEAD" ? undefined : body);
-}
-
-function refuse(res: ServerResponse, status: number, code: string, message: string): void {
-  res.statusCode = status;
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
 import { redeemDeferred } from "./deferred-results.js";
 import { endWithJson } from "./json-pieces.js";
+import { sendError, sendJson } from "./json-answer.js";
 import { utf8Body } from "./utf8-body.js";
 import { applyBrowserHeaders } from "./browser-headers.js";
 import { answerClientError } from "./client-error.js";
@@ -60,7 +61,7 @@ export async function listenGraphQL<TContext extends BaseContext>(
     handle(options, req, res).catch((error: unknown) => {
       // A failure here is ours, not the client's: log it, never echo it.
       console.error("ecofed: http handler failed:", error);
-      if (!res.headersSent) send(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      if (!res.headersSent) sendError(res, 500, "Internal server error", { code: "INTERNAL_SERVER_ERROR" });
       else res.destroy();
     });
   };
@@ -111,7 +112,7 @@ async function handle<TContext extends BaseContext>(
   if (applyBrowserHeaders(req, res, url.pathname, options.corsOrigins ?? [])) return;
   if (HEALTH_PATHS.has(url.pathname)) {
     const { status, body } = await healthAnswer(url.pathname, options.healthy);
-    send(res, status, body);
+    sendJson(res, status, body);
     return;
   }
   if (options.console && (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`))) {
@@ -127,7 +128,7 @@ async function handle<TContext extends BaseContext>(
   }
   if (url.pathname !== "/graphql") {
     // Coded like every other refusal (issue 14 fuzz): a client reads errors[].extensions.code.
-    send(res, 404, { errors: [{ message: "Not found: GraphQL is served at /graphql", extensions: { code: "NOT_FOUND" } }] });
+    sendError(res, 404, "Not found: GraphQL is served at /graphql", { code: "NOT_FOUND" });
     return;
   }
   const body = await readBody(req);
@@ -137,7 +138,7 @@ async function handle<TContext extends BaseContext>(
     return;
   }
   if (body === "too-large") {
-    send(res, 413, { errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: "BAD_REQUEST" } }] });
+    sendError(res, 413, `Request body over ${MAX_BODY_BYTES} bytes`, { code: "BAD_REQUEST" });
     return;
   }
   const headers = new HeaderMap();
@@ -149,12 +150,12 @@ async function handle<TContext extends BaseContext>(
     try {
       parsedBody = JSON.parse(body);
     } catch {
-      send(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+      sendError(res, 400, "Request body is not valid JSON", { code: "BAD_REQUEST" });
       return;
     }
   }
   if (nestsTooDeep(parsedBody, url)) {
-    send(res, 400, { errors: [{ message: `The request's JSON nests deeper than ${MAX_JSON_DEPTH} levels`, extensions: { code: "BAD_REQUEST" } }] });
+    sendError(res, 400, `The request's JSON nests deeper than ${MAX_JSON_DEPTH} levels`, { code: "BAD_REQUEST" });
     return;
   }
   let context: TContext;
@@ -166,7 +167,7 @@ async function handle<TContext extends BaseContext>(
     const e = error as { message: string; extensions?: Record<string, unknown>; headers?: Readonly<Record<string, string>> };
     // Some refusals are incomplete without a header (`Allow` on a 405).
     for (const [name, value] of Object.entries(e.headers ?? {})) res.setHeader(name, value);
-    send(res, status, { errors: [{ message: e.message, extensions: e.extensions ?? {} }] });
+    sendError(res, status, e.message, e.extensions ?? {});
     return;
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? "GET", headers, search: url.search, body: parsedBody };
@@ -178,7 +179,7 @@ async function handle<TContext extends BaseContext>(
       await options.beforeRespond();
     } catch (error) {
       const e = error as { message: string; httpStatus?: number; extensions?: Record<string, unknown> };
-      send(res, e.httpStatus ?? 503, { errors: [{ message: e.message, extensions: e.extensions ?? { code: "INTERNAL_SERVER_ERROR" } }] });
+      sendError(res, e.httpStatus ?? 503, e.message, e.extensions ?? { code: "INTERNAL_SERVER_ERROR" });
       return;
     }
   }
@@ -235,10 +236,4 @@ function readBody(req: IncomingMessage): Promise<string | "too-large" | "aborted
     // Only the connection fails a request stream: the client's doing, not a server error.
     req.on("error", () => resolve("aborted"));
   });
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.end(JSON.stringify(body));
 }
