@@ -45,21 +45,32 @@ export function requestHeaders(credentials: Credentials): Record<string, string>
   };
 }
 
-export async function ask<T>(credentials: Credentials, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
+/** What the gateway answered one POST, as it sent it; a failure to reach or read it is a coded error. */
+export interface Posted {
+  readonly status: number;
+  readonly requestId: string | null;
+  readonly body: { readonly data?: unknown; readonly errors?: readonly AnswerError[]; readonly extensions?: unknown };
+}
+
+/** One POST of a GraphQL request body to the gateway with the session's headers (GraphiQL's too). */
+export async function post(credentials: Credentials, request: unknown): Promise<Posted> {
   let res: Response;
   try {
-    res = await fetch(GRAPHQL_PATH, { method: "POST", headers: requestHeaders(credentials), body: JSON.stringify({ query, variables }) });
+    res = await fetch(GRAPHQL_PATH, { method: "POST", headers: requestHeaders(credentials), body: JSON.stringify(request) });
   } catch (error) {
-    return { status: 0, data: null, errors: [{ message: `The gateway cannot be reached: ${(error as Error).message}`, extensions: { code: "NETWORK" } }], requestId: null };
+    return { status: 0, requestId: null, body: { errors: [{ message: `The gateway cannot be reached: ${(error as Error).message}`, extensions: { code: "NETWORK" } }] } };
   }
   const requestId = res.headers.get("x-request-id");
-  let body: { data?: T | null; errors?: AnswerError[] };
   try {
-    body = (await res.json()) as typeof body;
+    return { status: res.status, requestId, body: (await res.json()) as Posted["body"] };
   } catch {
-    return { status: res.status, data: null, errors: [{ message: `The gateway answered ${res.status} without JSON`, extensions: { code: "BAD_RESPONSE" } }], requestId };
+    return { status: res.status, requestId, body: { errors: [{ message: `The gateway answered ${res.status} without JSON`, extensions: { code: "BAD_RESPONSE" } }] } };
   }
-  return { status: res.status, data: body.data ?? null, errors: body.errors ?? [], requestId };
+}
+
+export async function ask<T>(credentials: Credentials, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
+  const { status, requestId, body } = await post(credentials, { query, variables });
+  return { status, data: (body.data ?? null) as T | null, errors: body.errors ?? [], requestId };
 }
 
 /** The SHARE_DENIED errors of an answer, one per denied field occurrence (CONTRACT §4). */

@@ -1,5 +1,5 @@
 import type { GraphiQLProps } from "graphiql";
-import { GRAPHQL_PATH, requestHeaders, type AnswerError, type Credentials } from "../../api/client.js";
+import { post, type AnswerError, type Credentials } from "../../api/client.js";
 
 type Fetcher = GraphiQLProps["fetcher"];
 type FetchResult = Extract<Awaited<ReturnType<Fetcher>>, { errors?: unknown }>;
@@ -20,25 +20,8 @@ const INTROSPECTION = "IntrospectionQuery";
  */
 export function sessionFetcher(credentials: () => Credentials, onRun: (run: RunRecord) => void): Fetcher {
   return async (params) => {
-    const introspection = params.operationName === INTROSPECTION;
-    const failed = (status: number, requestId: string | null, error: AnswerError): FetchResult => {
-      if (!introspection) onRun({ status, requestId, errors: [error] });
-      return { errors: [error] } as unknown as FetchResult;
-    };
-    let res: Response;
-    try {
-      res = await fetch(GRAPHQL_PATH, { method: "POST", headers: requestHeaders(credentials()), body: JSON.stringify(params) });
-    } catch (error) {
-      return failed(0, null, { message: `The gateway cannot be reached: ${(error as Error).message}`, extensions: { code: "NETWORK" } });
-    }
-    const requestId = res.headers.get("x-request-id");
-    let body: { data?: unknown; errors?: AnswerError[]; extensions?: unknown };
-    try {
-      body = (await res.json()) as typeof body;
-    } catch {
-      return failed(res.status, requestId, { message: `The gateway answered ${res.status} without JSON`, extensions: { code: "BAD_RESPONSE" } });
-    }
-    if (!introspection) onRun({ status: res.status, requestId, errors: body.errors ?? [] });
+    const { status, requestId, body } = await post(credentials(), params);
+    if (params.operationName !== INTROSPECTION) onRun({ status, requestId, errors: body.errors ?? [] });
     return body as FetchResult;
   };
 }
